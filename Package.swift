@@ -1,0 +1,91 @@
+// swift-tools-version:6.1
+
+import PackageDescription
+
+let package = Package(
+    name: "yomitori",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "yomitori", targets: ["yomitori"]),
+        .library(name: "YomitoriReader", targets: ["YomitoriReader"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // MARK: - C libraries
+        /// libtesseract + Leptonica through their C APIs (capi.h, allheaders.h).
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
+        ),
+
+        // MARK: - Pure Swift core (no C dependency)
+        /// Japanese text: NFKC, width and kana conversion, 和暦 dates, check digits.
+        .target(name: "YomitoriText"),
+        /// Form templates: the model and its YAML loader with file:line diagnostics.
+        .target(
+            name: "YomitoriTemplate",
+            dependencies: [
+                "YomitoriText",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        /// Page images as pixels: registration, deskew, line removal, checkbox ink.
+        .target(name: "YomitoriVision"),
+
+        // MARK: - Engine adapter (needs libtesseract / Leptonica)
+        /// Decoding scans with Leptonica and recognising zones with libtesseract.
+        .target(
+            name: "YomitoriOCR",
+            dependencies: ["CTesseract", "YomitoriVision"]
+        ),
+
+        // MARK: - Pipeline
+        /// File → pages → registered page → zones → field reads.
+        .target(
+            name: "YomitoriReader",
+            dependencies: [
+                "YomitoriText",
+                "YomitoriTemplate",
+                "YomitoriVision",
+                "YomitoriOCR",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: - CLI
+        .executableTarget(
+            name: "yomitori",
+            dependencies: [
+                "YomitoriReader",
+                "YomitoriTemplate",
+                "YomitoriOCR",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "YomitoriTextTests", dependencies: ["YomitoriText"]),
+        .testTarget(name: "YomitoriTemplateTests", dependencies: ["YomitoriTemplate"]),
+        .testTarget(name: "YomitoriVisionTests", dependencies: ["YomitoriVision"]),
+        .testTarget(
+            name: "YomitoriReaderTests",
+            dependencies: ["YomitoriReader", "YomitoriOCR", "YomitoriTemplate", "YomitoriVision"],
+            resources: []
+        ),
+        .testTarget(name: "YomitoriCLITests", dependencies: []),
+    ]
+)
+
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}
