@@ -23,6 +23,13 @@ let package = Package(
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
         ),
 
+        /// FreeType, for Japanese text in template previews.
+        .systemLibrary(
+            name: "CFreeType",
+            pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"])]
+        ),
+
         // MARK: - Pure Swift core (no C dependency)
         /// Japanese text: NFKC, width and kana conversion, 和暦 dates, check digits.
         .target(name: "YomitoriText"),
@@ -57,6 +64,12 @@ let package = Package(
             ]
         ),
 
+        /// Template previews: registered zones and values drawn onto the scan (PNG).
+        .target(
+            name: "YomitoriPreview",
+            dependencies: ["CFreeType", "CTesseract", "YomitoriReader", "YomitoriTemplate", "YomitoriVision"]
+        ),
+
         // MARK: - CLI
         .executableTarget(
             name: "yomitori",
@@ -64,6 +77,7 @@ let package = Package(
                 "YomitoriReader",
                 "YomitoriTemplate",
                 "YomitoriOCR",
+                "YomitoriPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -73,6 +87,11 @@ let package = Package(
         .testTarget(name: "YomitoriTextTests", dependencies: ["YomitoriText"]),
         .testTarget(name: "YomitoriTemplateTests", dependencies: ["YomitoriTemplate"]),
         .testTarget(name: "YomitoriVisionTests", dependencies: ["YomitoriVision"]),
+        .testTarget(
+            name: "YomitoriOCRTests",
+            dependencies: ["YomitoriOCR", "YomitoriVision"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "YomitoriReaderTests",
             dependencies: ["YomitoriReader", "YomitoriOCR", "YomitoriTemplate", "YomitoriVision"],

@@ -1,9 +1,9 @@
 import ArgumentParser
 
-@main
 struct Yomitori: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yomitori",
-        abstract: "Offline AI-OCR + RPA batch runner for Japanese municipal forms."
+        abstract: "Offline AI-OCR + RPA batch runner for Japanese municipal forms.",
+        subcommands: [ReadCommand.self, TemplateCommand.self]
     )
 }

@@ -1,0 +1,162 @@
+import Foundation
+import YomitoriOCR
+import YomitoriTemplate
+import YomitoriText
+import YomitoriVision
+
+/// Turns what the engine or the pixels said into a field value: pure functions, no engine,
+/// so every rule here is unit-tested with plain strings.
+enum FieldInterpreter {
+    /// A zone with no ink: an empty value, and a confident one (blankness is measured, not guessed).
+    static func blank(_ field: FieldSpec, zone: PixelRect) -> FieldRead {
+        FieldRead(
+            name: field.name, type: field.type.rawValue, value: .text(""), raw: "", confidence: 0.99,
+            zone: zone, notes: ["blank"], sensitive: field.sensitive
+        )
+    }
+
+    static func interpret(_ field: FieldSpec, recognition rec: Recognition, zone: PixelRect) -> FieldRead {
+        let raw = spacedText(rec)
+        var notes: [String] = []
+        var value: FieldValue?
+        var confidence = rec.confidence
+        switch field.type {
+        case .text:
+            value = .text(cleanText(raw))
+        case .katakana:
+            value = .text(cleanKatakana(raw))
+        case .digits, .number:
+            let digits = raw.filter(\.isASCIIDigit)
+            if digits.count != raw.filter({ !$0.isWhitespace && $0 != "," }).count { notes.append("non_digit_dropped") }
+            value = .text(digits)
+        case .phone:
+            value = .text(cleanPhone(raw))
+        case .email:
+            value = .text(raw.filter { !$0.isWhitespace })
+        case .date:
+            let text = raw.filter { !$0.isWhitespace }
+            switch JapaneseDate.parse(text, mode: .strict) {
+            case .success(let date):
+                value = .text(date.iso)
+            case .failure:
+                notes.append("unparsed_date")
+                confidence = min(confidence, 0.3)
+                value = nil
+            }
+        case .comb, .checkbox, .choice:
+            value = .text(raw)
+        }
+        if value?.isEmpty == true && !raw.isEmpty { notes.append("nothing_usable") }
+        return FieldRead(
+            name: field.name, type: field.type.rawValue, value: value, raw: raw,
+            confidence: confidence, zone: zone, notes: notes, sensitive: field.sensitive
+        )
+    }
+
+    static func interpretComb(
+        _ field: FieldSpec, characters: [String], confidences: [Double], notes: [String], zone: PixelRect
+    ) -> FieldRead {
+        let raw = characters.map { $0.isEmpty ? "_" : $0 }.joined()
+        let value = characters.joined()
+        var notes = notes
+        // Boxes are filled left to right (or right-aligned); a gap inside the digits is suspicious.
+        if let first = characters.firstIndex(where: { !$0.isEmpty }),
+           let last = characters.lastIndex(where: { !$0.isEmpty }),
+           characters[first...last].contains(where: \.isEmpty) {
+            notes.append("comb_gap")
+        }
+        let confidence = confidences.min() ?? 0
+        return FieldRead(
+            name: field.name, type: field.type.rawValue, value: .text(value), raw: raw,
+            confidence: confidence, zone: zone, notes: notes, sensitive: field.sensitive
+        )
+    }
+
+    /// Ink ratio above which a box counts as ticked, and the band around it that is doubtful.
+    static let tickThreshold = 0.06
+    static let tickDoubt = (low: 0.025, high: 0.12)
+
+    static func interpretTicks(_ field: FieldSpec, marks: [TickMark], zone: PixelRect) -> FieldRead {
+        let ticked = marks.filter { $0.inkRatio >= tickThreshold }.map(\.value)
+        let doubtful = marks.contains { $0.inkRatio > tickDoubt.low && $0.inkRatio < tickDoubt.high }
+        var notes: [String] = []
+        if doubtful { notes.append("tick_unclear") }
+        let raw = marks.map { String(format: "%@=%.3f", $0.value, $0.inkRatio) }.joined(separator: " ")
+        var value: FieldValue
+        if field.type == .choice {
+            switch ticked.count {
+            case 0:
+                notes.append("none_ticked")
+                value = .text("")
+            case 1:
+                value = .text(ticked[0])
+            default:
+                notes.append("several_ticked")
+                value = .list(ticked)
+            }
+        } else if field.options.count == 1 {
+            value = .bool(!ticked.isEmpty)
+        } else {
+            value = .list(ticked)
+            if let minC = field.minChecked, ticked.count < minC { notes.append("too_few_ticked") }
+            if let maxC = field.maxChecked, ticked.count > maxC { notes.append("too_many_ticked") }
+        }
+        // Confidence: how far the least clear box is from the threshold.
+        let margins = marks.map { abs($0.inkRatio - tickThreshold) / tickThreshold }
+        let confidence = min(1, (margins.min() ?? 1) * 0.9 + 0.1)
+        return FieldRead(
+            name: field.name, type: field.type.rawValue, value: value, raw: raw,
+            confidence: doubtful ? min(confidence, 0.5) : max(confidence, 0.9), zone: zone, notes: notes,
+            sensitive: field.sensitive
+        )
+    }
+
+    // MARK: - Text clean-up
+
+    /// Rebuilds the text from symbols, putting a space only where the gap between two symbols
+    /// is wide (Tesseract's own spacing is unreliable for Japanese).
+    static func spacedText(_ rec: Recognition) -> String {
+        let symbols = rec.symbols.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard !symbols.isEmpty else { return collapse(rec.text) }
+        let heights = symbols.map { Double($0.box.height) }.sorted()
+        let median = heights[heights.count / 2]
+        var out = ""
+        var previous: Recognition.Symbol?
+        for s in symbols {
+            if let p = previous {
+                let gap = Double(s.box.x - p.box.maxX)
+                if gap > 0.55 * median { out += " " }
+            }
+            out += s.text
+            previous = s
+        }
+        return collapse(out)
+    }
+
+    static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func cleanText(_ s: String) -> String {
+        collapse(s.replacingOccurrences(of: "\u{3000}", with: " "))
+    }
+
+    static func cleanKatakana(_ s: String) -> String {
+        let kata = JapaneseText.hiraganaToKatakana(s)
+        let fixes: [Character: Character] = ["一": "ー", "-": "ー", "口": "ロ", "力": "カ", "工": "エ", "夕": "タ", "二": "ニ", "八": "ハ", "卜": "ト"]
+        return collapse(String(kata.map { fixes[$0] ?? $0 }))
+    }
+
+    static func cleanPhone(_ s: String) -> String {
+        let dashes: Set<Character> = ["－", "−", "‐", "ー", "—", "–", "―"]
+        return String(s.compactMap { c -> Character? in
+            if c.isWhitespace { return nil }
+            if dashes.contains(c) { return "-" }
+            return c
+        })
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,38 @@
+import YomitoriOCR
+import YomitoriTemplate
+
+/// Language, segmentation mode and character whitelist for a field, from its type unless the
+/// template says otherwise. Smaller models and whitelists are both faster and more accurate.
+struct RecognitionProfile: Equatable {
+    var language: String
+    var mode: PageSegmentationMode
+    var whitelist: String?
+
+    static let digits = "0123456789"
+    static let katakana: String = {
+        var s = ""
+        for v in 0x30A1...0x30F6 { s.unicodeScalars.append(Unicode.Scalar(v)!) }
+        return s + "ー・"
+    }()
+    static let date = digits + "年月日元明治大正昭和平成令和./-"
+    static let phone = digits + "-()"
+    static let email = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._-+"
+
+    init(for field: FieldSpec) {
+        let defaults: (String, PageSegmentationMode, String?)
+        switch field.type {
+        case .text: defaults = ("jpn", .singleLine, nil)
+        case .katakana: defaults = ("jpn", .singleLine, RecognitionProfile.katakana)
+        case .digits: defaults = ("eng", .singleLine, RecognitionProfile.digits)
+        case .number: defaults = ("eng", .singleLine, RecognitionProfile.digits + ",.-")
+        case .date: defaults = ("jpn", .singleLine, RecognitionProfile.date)
+        case .phone: defaults = ("eng", .singleLine, RecognitionProfile.phone)
+        case .email: defaults = ("eng", .singleLine, RecognitionProfile.email)
+        case .comb: defaults = ("eng", .singleCharacter, RecognitionProfile.digits)
+        case .checkbox, .choice: defaults = ("", .singleLine, nil)
+        }
+        language = field.language.isEmpty ? defaults.0 : field.language
+        mode = field.psm.flatMap(PageSegmentationMode.init(rawValue:)) ?? defaults.1
+        whitelist = field.whitelist ?? defaults.2
+    }
+}

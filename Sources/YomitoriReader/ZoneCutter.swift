@@ -1,0 +1,40 @@
+import YomitoriTemplate
+import YomitoriVision
+
+/// Cuts template zones out of a registered scan as upright images at a fixed resolution.
+///
+/// Each zone is resampled through the registration transform, so rotation, shift, scale and
+/// scan resolution are undone per zone and every reader sees the same geometry whatever the scan.
+struct ZoneCutter {
+    /// Output resolution: 300 dpi.
+    static let pixelsPerMM = 300.0 / 25.4
+
+    let page: GrayImage
+    /// Template millimetres → scan pixels.
+    let transform: AffineTransform
+
+    /// The zone `rect` grown by `padding` mm, upright at 300 dpi, and its bounds on the scan.
+    func cut(_ rect: RectMM, padding: Double = 0) -> (image: GrayImage, bounds: PixelRect) {
+        let r = RectMM(x: rect.x - padding, y: rect.y - padding, width: rect.width + 2 * padding, height: rect.height + 2 * padding)
+        let ppm = ZoneCutter.pixelsPerMM
+        let w = max(1, Int((r.width * ppm).rounded())), h = max(1, Int((r.height * ppm).rounded()))
+        let toMM = AffineTransform(a: 1 / ppm, b: 0, c: 0, d: 1 / ppm, tx: r.x, ty: r.y)
+        var image = page.warped(by: transform.concatenating(after: toMM), width: w, height: h)
+        image.dpi = 300
+        return (image, bounds(of: r))
+    }
+
+    /// Axis-aligned bounds on the scan of a template rectangle.
+    func bounds(of r: RectMM) -> PixelRect {
+        let corners = [
+            Point(x: r.x, y: r.y), Point(x: r.x + r.width, y: r.y),
+            Point(x: r.x, y: r.y + r.height), Point(x: r.x + r.width, y: r.y + r.height),
+        ].map(transform.apply)
+        let minX = corners.map(\.x).min() ?? 0, maxX = corners.map(\.x).max() ?? 0
+        let minY = corners.map(\.y).min() ?? 0, maxY = corners.map(\.y).max() ?? 0
+        return PixelRect(
+            x: Int(minX.rounded(.down)), y: Int(minY.rounded(.down)),
+            width: Int((maxX - minX).rounded(.up)), height: Int((maxY - minY).rounded(.up))
+        )
+    }
+}

@@ -1,0 +1,183 @@
+/// Preparing a zone cut from a registered page for recognition or a tick decision.
+///
+/// Forms put printed rules right next to the writing area; a zone that catches a sliver of a
+/// frame line makes Tesseract read `ー`, `|` or `1`. These operations remove such rules, scanner
+/// specks and uneven paper tone, and tell a blank zone from a written one by its ink alone.
+extension GrayImage {
+    /// Stretches contrast so paper becomes 255 and the darkest ink 0 (per zone, so grey paper,
+    /// faint toner and JPEG haze do not reach the recogniser).
+    public func normalisedContrast() -> GrayImage {
+        guard !pixels.isEmpty else { return self }
+        var histogram = [Int](repeating: 0, count: 256)
+        for p in pixels { histogram[Int(p)] += 1 }
+        let paper = percentile(histogram, 0.75)
+        let ink = percentile(histogram, 0.002)
+        guard paper > ink + 40 else {
+            // Nearly uniform: all paper (blank) or all ink; just lift the paper.
+            var out = self
+            if paper >= 128 { for i in out.pixels.indices where out.pixels[i] > ink { out.pixels[i] = 255 } }
+            return out
+        }
+        let lo = Double(ink), span = Double(max(1, Int(paper) - Int(ink) - 8))
+        var lut = [UInt8](repeating: 255, count: 256)
+        for v in 0..<256 {
+            let t = (Double(v) - lo) / span
+            lut[v] = UInt8(max(0, min(255, (t * 255).rounded())))
+        }
+        var out = self
+        for i in out.pixels.indices { out.pixels[i] = lut[Int(out.pixels[i])] }
+        return out
+    }
+
+    /// Whitens rows and columns that are printed rules: long dark runs near the zone's edges
+    /// (within `margin` px), and any horizontal run longer than `longRun` of the width.
+    public func removingRules(margin: Int, longRun: Double = 0.6, threshold: UInt8 = 128) -> GrayImage {
+        var out = self
+        let w = width, h = height
+        guard w > 2, h > 2 else { return self }
+        func darkRun(row y: Int) -> Int {
+            var best = 0, run = 0
+            for x in 0..<w {
+                if pixels[y * w + x] < threshold { run += 1; best = max(best, run) } else { run = 0 }
+            }
+            return best
+        }
+        func darkRun(column x: Int) -> Int {
+            var best = 0, run = 0
+            for y in 0..<h {
+                if pixels[y * w + x] < threshold { run += 1; best = max(best, run) } else { run = 0 }
+            }
+            return best
+        }
+        for y in 0..<h {
+            let nearEdge = y < margin || y >= h - margin
+            let run = darkRun(row: y)
+            if Double(run) >= longRun * Double(w) || (nearEdge && Double(run) >= 0.35 * Double(w)) {
+                // Whiten the row and its immediate anti-aliased neighbours.
+                for yy in max(0, y - 1)...min(h - 1, y + 1) {
+                    for x in 0..<w where out.pixels[yy * w + x] < 200 {
+                        out.pixels[yy * w + x] = 255
+                    }
+                }
+            }
+        }
+        for x in 0..<w {
+            let nearEdge = x < margin || x >= w - margin
+            guard nearEdge else { continue }
+            if Double(darkRun(column: x)) >= 0.5 * Double(h) {
+                for xx in max(0, x - 1)...min(w - 1, x + 1) {
+                    for y in 0..<h where out.pixels[y * w + xx] < 200 {
+                        out.pixels[y * w + xx] = 255
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Connected ink components (8-connected) of pixels darker than `threshold`.
+    public func inkComponents(threshold: UInt8 = 128) -> [InkComponent] {
+        let w = width, h = height
+        var label = [Int32](repeating: 0, count: w * h)
+        var components: [InkComponent] = []
+        var stack: [Int] = []
+        for start in 0..<(w * h) where pixels[start] < threshold && label[start] == 0 {
+            let id = Int32(components.count + 1)
+            label[start] = id
+            stack.append(start)
+            var minX = w, minY = h, maxX = -1, maxY = -1, count = 0
+            while let p = stack.popLast() {
+                let x = p % w, y = p / w
+                count += 1
+                minX = min(minX, x); maxX = max(maxX, x)
+                minY = min(minY, y); maxY = max(maxY, y)
+                for dy in -1...1 {
+                    let ny = y + dy
+                    guard ny >= 0, ny < h else { continue }
+                    for dx in -1...1 {
+                        let nx = x + dx
+                        guard nx >= 0, nx < w else { continue }
+                        let q = ny * w + nx
+                        if label[q] == 0 && pixels[q] < threshold {
+                            label[q] = id
+                            stack.append(q)
+                        }
+                    }
+                }
+            }
+            components.append(InkComponent(
+                id: Int(id), pixelCount: count,
+                bounds: PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+            ))
+        }
+        return components
+    }
+
+    /// Removes specks: ink components with fewer than `minPixels` pixels and no larger
+    /// component nearby. Returns the cleaned image and the components kept.
+    public func removingSpecks(minPixels: Int, threshold: UInt8 = 128) -> (image: GrayImage, kept: [InkComponent]) {
+        let components = inkComponents(threshold: threshold)
+        let small = components.filter { $0.pixelCount < minPixels }
+        guard !small.isEmpty else { return (self, components) }
+        var out = self
+        for c in small {
+            for y in c.bounds.y..<c.bounds.maxY {
+                for x in c.bounds.x..<c.bounds.maxX where out.pixels[y * width + x] < 200 {
+                    out.pixels[y * width + x] = 255
+                }
+            }
+        }
+        return (out, components.filter { $0.pixelCount >= minPixels })
+    }
+
+    /// Share of pixels darker than `threshold` inside `rect` (clipped to the image).
+    public func darkRatio(in rect: PixelRect, threshold: UInt8 = 128) -> Double {
+        let r = rect.intersection(PixelRect(x: 0, y: 0, width: width, height: height))
+        guard !r.isEmpty else { return 0 }
+        var dark = 0
+        for y in r.y..<r.maxY {
+            let row = y * width
+            for x in r.x..<r.maxX where pixels[row + x] < threshold { dark += 1 }
+        }
+        return Double(dark) / Double(r.width * r.height)
+    }
+
+    /// The image with a white border of `border` px on every side.
+    public func padded(by border: Int) -> GrayImage {
+        var out = GrayImage(width: width + 2 * border, height: height + 2 * border, fill: 255, dpi: dpi)
+        for y in 0..<height {
+            for x in 0..<width { out.pixels[(y + border) * out.width + x + border] = pixels[y * width + x] }
+        }
+        return out
+    }
+
+    private func percentile(_ histogram: [Int], _ q: Double) -> UInt8 {
+        let target = Int(Double(pixels.count) * q)
+        var acc = 0
+        for v in 0..<256 {
+            acc += histogram[v]
+            if acc > target { return UInt8(v) }
+        }
+        return 255
+    }
+}
+
+/// A connected blob of ink in a zone.
+public struct InkComponent: Sendable, Equatable {
+    public var id: Int
+    public var pixelCount: Int
+    public var bounds: PixelRect
+}
+
+extension [InkComponent] {
+    /// The bounding box of all components, or nil when there are none.
+    public var unionBounds: PixelRect? {
+        guard let first else { return nil }
+        var minX = first.bounds.x, minY = first.bounds.y, maxX = first.bounds.maxX, maxY = first.bounds.maxY
+        for c in dropFirst() {
+            minX = Swift.min(minX, c.bounds.x); minY = Swift.min(minY, c.bounds.y)
+            maxX = Swift.max(maxX, c.bounds.maxX); maxY = Swift.max(maxY, c.bounds.maxY)
+        }
+        return PixelRect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    }
+}

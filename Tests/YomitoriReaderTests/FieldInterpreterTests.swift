@@ -1,0 +1,96 @@
+import Testing
+import YomitoriOCR
+import YomitoriTemplate
+import YomitoriVision
+@testable import YomitoriReader
+
+/// Logic only: recognitions are built by hand (no engine).
+@Suite("Field interpretation")
+struct FieldInterpreterTests {
+    private func symbols(_ items: [(String, Int)], height: Int = 40) -> Recognition {
+        // (text, x) pairs; every symbol 30 px wide.
+        Recognition(
+            text: items.map(\.0).joined(),
+            confidence: 0.9,
+            symbols: items.map { .init(text: $0.0, confidence: 90, box: PixelRect(x: $0.1, y: 0, width: 30, height: height), alternatives: []) }
+        )
+    }
+
+    private func field(_ type: FieldType, name: String = "f") -> FieldSpec {
+        FieldSpec(name: name, type: type, zone: RectMM(x: 0, y: 0, width: 50, height: 10))
+    }
+
+    @Test("Spaces come from the gaps between symbols, not from Tesseract's spacing")
+    func spacing() {
+        // 山田 | wide gap | 太郎
+        let rec = symbols([("山", 0), ("田", 32), ("太", 100), ("郎", 132)])
+        #expect(FieldInterpreter.spacedText(rec) == "山田 太郎")
+        let tight = symbols([("東", 0), ("京", 31), ("都", 62)])
+        #expect(FieldInterpreter.spacedText(tight) == "東京都")
+    }
+
+    @Test("Dates become ISO; an unreadable date is not guessed")
+    func dates() {
+        let ok = FieldInterpreter.interpret(field(.date), recognition: symbols([("令和6年4月1日", 0)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(ok.value == .text("2024-04-01"))
+        let bad = FieldInterpreter.interpret(field(.date), recognition: symbols([("令和6年1", 0)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(bad.value == nil)
+        #expect(bad.notes.contains("unparsed_date"))
+    }
+
+    @Test("Katakana: hiragana and look-alike kanji become katakana")
+    func katakana() {
+        #expect(FieldInterpreter.cleanKatakana("やまだ タロウ") == "ヤマダ タロウ")
+        #expect(FieldInterpreter.cleanKatakana("サト一") == "サトー")
+    }
+
+    @Test("Phone numbers keep their hyphens, all dash look-alikes become '-'")
+    func phone() {
+        #expect(FieldInterpreter.cleanPhone("03－1234 −5678") == "03-1234-5678")
+    }
+
+    @Test("Comb: blank boxes and gaps")
+    func comb() {
+        let f = field(.comb)
+        let read = FieldInterpreter.interpretComb(f, characters: ["", "1", "2", "3"], confidences: [1, 0.9, 0.8, 0.95], notes: [], zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(read.value == .text("123"))
+        #expect(read.raw == "_123")
+        #expect(read.confidence == 0.8)
+        let gap = FieldInterpreter.interpretComb(f, characters: ["1", "", "3"], confidences: [1, 1, 1], notes: [], zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(gap.notes.contains("comb_gap"))
+    }
+
+    @Test("Ticks: choice with none, one, several; multi-select limits")
+    func ticks() {
+        let box = RectMM(x: 0, y: 0, width: 4, height: 4)
+        var choice = field(.choice)
+        choice.options = [CheckboxOption(value: "普通", box: box), CheckboxOption(value: "当座", box: box)]
+        let zone = PixelRect(x: 0, y: 0, width: 1, height: 1)
+        let one = FieldInterpreter.interpretTicks(choice, marks: [.init(value: "普通", inkRatio: 0.3), .init(value: "当座", inkRatio: 0.0)], zone: zone)
+        #expect(one.value == .text("普通"))
+        #expect(one.notes.isEmpty)
+        #expect(one.confidence >= 0.9)
+        let none = FieldInterpreter.interpretTicks(choice, marks: [.init(value: "普通", inkRatio: 0.0), .init(value: "当座", inkRatio: 0.01)], zone: zone)
+        #expect(none.notes.contains("none_ticked"))
+        let both = FieldInterpreter.interpretTicks(choice, marks: [.init(value: "普通", inkRatio: 0.3), .init(value: "当座", inkRatio: 0.4)], zone: zone)
+        #expect(both.notes.contains("several_ticked"))
+        let faint = FieldInterpreter.interpretTicks(choice, marks: [.init(value: "普通", inkRatio: 0.05), .init(value: "当座", inkRatio: 0.0)], zone: zone)
+        #expect(faint.notes.contains("tick_unclear"))
+        #expect(faint.confidence <= 0.5)
+
+        var multi = field(.checkbox)
+        multi.options = choice.options
+        multi.maxChecked = 1
+        let over = FieldInterpreter.interpretTicks(multi, marks: [.init(value: "普通", inkRatio: 0.3), .init(value: "当座", inkRatio: 0.4)], zone: zone)
+        #expect(over.value == .list(["普通", "当座"]))
+        #expect(over.notes.contains("too_many_ticked"))
+    }
+
+    @Test("Sensitive values are masked for people")
+    func masking() {
+        let read = FieldRead(name: "my_number", type: "comb", value: .text("123456789018"), raw: "123456789018", confidence: 1, zone: PixelRect(x: 0, y: 0, width: 1, height: 1), sensitive: true)
+        let masked = read.masked()
+        #expect(masked.value == .text("********9018"))
+        #expect(!masked.raw.contains("12345678"))
+    }
+}
