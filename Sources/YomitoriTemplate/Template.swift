@@ -101,12 +101,15 @@ public struct FieldSpec: Sendable, Equatable {
     public var sensitive: Bool
     /// Value must be present.
     public var required: Bool
+    /// Line of the field's entry in the template file, for messages that point back at it;
+    /// nil for fields built in code.
+    public var sourceLine: Int?
 
     public init(
         name: String, label: String = "", type: FieldType, zone: RectMM, language: String = "jpn",
         whitelist: String? = nil, psm: Int? = nil, padding: Double = 0, boxes: [RectMM] = [],
         options: [CheckboxOption] = [], minChecked: Int? = nil, maxChecked: Int? = nil,
-        vocabulary: [String] = [], sensitive: Bool = false, required: Bool = false
+        vocabulary: [String] = [], sensitive: Bool = false, required: Bool = false, sourceLine: Int? = nil
     ) {
         self.name = name
         self.label = label
@@ -123,6 +126,7 @@ public struct FieldSpec: Sendable, Equatable {
         self.vocabulary = vocabulary
         self.sensitive = sensitive
         self.required = required
+        self.sourceLine = sourceLine
     }
 }
 
