@@ -16,11 +16,12 @@ extension TemplateParser {
             }
         }
         for (index, later) in parsedFields.enumerated() {
-            for earlier in parsedFields[..<index] where earlier.pageIndex == later.pageIndex {
+            guard let zoneNode = later.zoneNode else { continue }
+            for earlier in parsedFields[..<index] where earlier.pageIndex == later.pageIndex && earlier.zoneNode != nil {
                 let ratio = overlapRatio(earlier.spec.zone, later.spec.zone)
                 guard ratio > Self.overlapWarningRatio else { continue }
                 let line = earlier.spec.sourceLine.map { " (line \($0))" } ?? ""
-                reader.warning(.overlappingZones, at: later.zoneNode,
+                reader.warning(.overlappingZones, at: zoneNode,
                                "zones of fields '\(earlier.spec.name)'\(line) and '\(later.spec.name)' overlap by "
                                    + "\(Int((ratio * 100).rounded()))% of the smaller one; "
                                    + "each field should have its own writing area")

@@ -1,11 +1,14 @@
 import Yams
 
-/// A parsed field with the nodes its cross-field checks point at.
+/// A field as far as it could be parsed, with the nodes the cross-field checks point at.
+///
+/// Kept even when the field has other errors, so a duplicate name or an overlap is still reported.
 struct ParsedField {
     var spec: FieldSpec
     let nameNode: Node?
-    /// The `zone:` node, or the field's own node when the zone was derived from its boxes.
-    let zoneNode: Node
+    /// The `zone:` node, or the field's own node when the zone was derived from its boxes;
+    /// nil when the zone is unknown (missing or invalid), which skips the overlap check.
+    let zoneNode: Node?
     let pageIndex: Int
 }
 
@@ -19,11 +22,13 @@ extension TemplateParser {
     // MARK: - Field
 
     /// One `- name: …` entry of `fields:`; `number` is its 1-based position, for messages.
-    mutating func parseField(_ node: Node, number: Int, page: PageSizeInfo?, pageIndex: Int) -> ParsedField? {
+    ///
+    /// Returns nil when the field has an error; a field whose name could be read is recorded in
+    /// ``parsedFields`` either way.
+    mutating func parseField(_ node: Node, number: Int, page: PageSizeInfo?, pageIndex: Int) -> FieldSpec? {
         let peekedName = node.mapping?["name"]?.scalar?.string
         let subject = peekedName.map { "field '\($0)'" } ?? "field \(number)"
         guard let keyed = reader.mapping(node, TemplateKeys.field, subject: subject) else { return nil }
-        var isValid = !keyed.values.isEmpty
         let errorsBefore = reader.diagnostics.count
 
         let name = keyed["name"].flatMap { parseFieldName($0) }
@@ -55,12 +60,15 @@ extension TemplateParser {
         default:
             break
         }
-        isValid = isValid && name != nil && type != nil && reader.diagnostics[errorsBefore...].allSatisfy {
-            $0.severity == .warning
+        if name != nil {
+            let derivedZone = zone == nil && !spec.options.isEmpty
+            parsedFields.append(ParsedField(spec: spec, nameNode: keyed["name"],
+                                            zoneNode: zone != nil ? keyed["zone"] : derivedZone ? node : nil,
+                                            pageIndex: pageIndex))
         }
-        guard isValid else { return nil }
-        return ParsedField(spec: spec, nameNode: keyed["name"], zoneNode: keyed["zone"] ?? node,
-                           pageIndex: pageIndex)
+        let isValid = name != nil && type != nil
+            && reader.diagnostics[errorsBefore...].allSatisfy { $0.severity == .warning }
+        return isValid ? spec : nil
     }
 
     private mutating func parseFieldName(_ node: Node) -> String? {

@@ -78,8 +78,7 @@ struct TemplateParser {
         if let fieldsNode = keyed["fields"],
            let items = reader.list(fieldsNode, "\(subject): fields", expected: "a list of fields (- name: …)") {
             let parsed = items.enumerated().map { parseField($1, number: $0 + 1, page: size, pageIndex: index) }
-            parsedFields += parsed.compactMap { $0 }
-            fields = parsed.contains { $0 == nil } ? nil : parsed.compactMap { $0?.spec }
+            fields = parsed.contains { $0 == nil } ? nil : parsed.compactMap { $0 }
         }
         guard let size, let registration, let fields else { return nil }
         if keyed["form_marker"] != nil, marker == nil { return nil }
