@@ -28,8 +28,8 @@ extension TemplateParser {
     mutating func parseField(_ node: Node, number: Int, page: PageSizeInfo?, pageIndex: Int) -> FieldSpec? {
         let peekedName = node.mapping?["name"]?.scalar?.string
         let subject = peekedName.map { "field '\($0)'" } ?? "field \(number)"
-        guard let keyed = reader.mapping(node, TemplateKeys.field, subject: subject) else { return nil }
         let errorsBefore = reader.diagnostics.count
+        guard let keyed = reader.mapping(node, TemplateKeys.field, subject: subject) else { return nil }
 
         let name = keyed["name"].flatMap { parseFieldName($0) }
         let type = keyed["type"].flatMap { parseFieldType($0, subject: subject) }
