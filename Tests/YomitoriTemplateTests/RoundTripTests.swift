@@ -118,6 +118,7 @@ import Testing
         #expect(template.pages[1] == Self.expected.pages[1])
         #expect(template == Self.expected)
         #expect(template.languages == ["jpn", "eng"])
+        #expect(template.pages[1].fields.map(\.isSingleCheckbox) == [false, false, true])
     }
 
     @Test func loadingTheSameTextTwiceGivesEqualTemplates() throws {
