@@ -88,9 +88,13 @@ public struct FieldSpec: Sendable, Equatable {
     public var psm: Int?
     /// Extra margin (mm) around the zone; negative shrinks it.
     public var padding: Double
-    /// `comb` fields: one printed box per character, left to right.
+    /// `comb` fields: one printed box per character, left to right. The loader always fills it
+    /// (a template's `count: n` becomes n equal boxes across the zone).
     public var boxes: [RectMM]
     /// `checkbox` and `choice` fields: the printed boxes and what each means.
+    ///
+    /// A `checkbox` with exactly one option is a single box read as true/false (``isSingleCheckbox``);
+    /// the loader gives that option the value `"true"`. Otherwise a checkbox or choice has 2 or more.
     public var options: [CheckboxOption]
     /// `checkbox` with options: how many must / may be ticked.
     public var minChecked: Int?
@@ -101,12 +105,19 @@ public struct FieldSpec: Sendable, Equatable {
     public var sensitive: Bool
     /// Value must be present.
     public var required: Bool
+    /// Line of the field's entry in the template file, for messages that point back at it;
+    /// nil for fields built in code.
+    public var sourceLine: Int?
+
+    /// A `checkbox` with a single box (`box:` in the template): its value is true or false,
+    /// not a list of ticked option values.
+    public var isSingleCheckbox: Bool { type == .checkbox && options.count == 1 }
 
     public init(
         name: String, label: String = "", type: FieldType, zone: RectMM, language: String = "jpn",
         whitelist: String? = nil, psm: Int? = nil, padding: Double = 0, boxes: [RectMM] = [],
         options: [CheckboxOption] = [], minChecked: Int? = nil, maxChecked: Int? = nil,
-        vocabulary: [String] = [], sensitive: Bool = false, required: Bool = false
+        vocabulary: [String] = [], sensitive: Bool = false, required: Bool = false, sourceLine: Int? = nil
     ) {
         self.name = name
         self.label = label
@@ -123,6 +134,7 @@ public struct FieldSpec: Sendable, Equatable {
         self.vocabulary = vocabulary
         self.sensitive = sensitive
         self.required = required
+        self.sourceLine = sourceLine
     }
 }
 

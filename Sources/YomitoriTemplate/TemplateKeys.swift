@@ -1,0 +1,139 @@
+/// One key the template format accepts in one section.
+struct TemplateKey: Sendable {
+    let name: String
+    let isRequired: Bool
+    /// Field types the key means something for; nil means every type (and every non-field section).
+    let types: Set<FieldType>?
+
+    static func required(_ name: String, for types: Set<FieldType>? = nil) -> TemplateKey {
+        TemplateKey(name: name, isRequired: true, types: types)
+    }
+
+    static func optional(_ name: String, for types: Set<FieldType>? = nil) -> TemplateKey {
+        TemplateKey(name: name, isRequired: false, types: types)
+    }
+}
+
+/// The keys of one YAML mapping in a template (the top level, a page, a field …).
+struct KeyTable: Sendable {
+    /// How the section is called in messages and in "belongs under" hints, e.g. `page`.
+    let section: String
+    let keys: [TemplateKey]
+
+    func key(_ name: String) -> TemplateKey? { keys.first { $0.name == name } }
+}
+
+/// Every key of the template format, section by section.
+///
+/// Adding a key is one line here plus the code that reads it; a key not listed is reported
+/// as unknown (with a "did you mean" suggestion), so a typo never passes silently.
+enum TemplateKeys {
+    static let ocrTypes: Set<FieldType> = Set(FieldType.allCases.filter(\.usesOCR))
+    static let tickTypes: Set<FieldType> = [.checkbox, .choice]
+
+    static let template = KeyTable(section: "template", keys: [
+        .required("template"),
+        .optional("title"),
+        .optional("page"),  // exactly one of page / pages
+        .optional("pages"),
+    ])
+
+    static let page = KeyTable(section: "page", keys: [
+        .required("size"),
+        .optional("registration"),
+        .optional("form_marker"),
+        .required("fields"),
+    ])
+
+    static let size = KeyTable(section: "size", keys: [
+        .required("width"),
+        .required("height"),
+    ])
+
+    static let registration = KeyTable(section: "registration", keys: [
+        .optional("marks"),
+        .optional("reference_image"),
+    ])
+
+    static let formMarker = KeyTable(section: "form_marker", keys: [
+        .required("text"),
+        .required("zone"),
+    ])
+
+    static let field = KeyTable(section: "field", keys: [
+        .required("name"),
+        .optional("label"),
+        .required("type"),
+        .optional("zone"),  // required for OCR types, checked in the field parser
+        .optional("lang", for: ocrTypes),
+        .optional("whitelist", for: ocrTypes),
+        .optional("psm", for: ocrTypes),
+        .optional("padding"),
+        .optional("required"),
+        .optional("sensitive"),
+        .optional("vocabulary", for: ocrTypes),
+        .optional("boxes", for: [.comb]),
+        .optional("count", for: [.comb]),
+        .optional("options", for: tickTypes),
+        .optional("box", for: [.checkbox]),
+        .optional("min_checked", for: [.checkbox]),
+        .optional("max_checked", for: [.checkbox]),
+    ])
+
+    static let option = KeyTable(section: "option", keys: [
+        .required("value"),
+        .required("box"),
+    ])
+
+    static let all: [KeyTable] = [template, page, size, registration, formMarker, field, option]
+}
+
+// MARK: - Suggestions
+
+extension KeyTable {
+    /// The closest known key to a misspelt one, or nil when nothing is close.
+    func suggestion(for unknown: String) -> String? {
+        closestWord(to: unknown, in: keys.map(\.name))
+    }
+
+    /// Another section that has this key, for "belongs under" hints (`fields` written at the top level).
+    func otherSection(having name: String) -> String? {
+        TemplateKeys.all.first { $0.section != section && $0.key(name) != nil }?.section
+    }
+}
+
+/// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo.
+///
+/// Near enough means at most a third of the word's length in edits (at least one), or one word
+/// being a prefix of the other (`lang` for `language`, `min_checked` for `min`).
+func closestWord(to word: String, in candidates: [String]) -> String? {
+    let lowered = word.lowercased()
+    var best: (word: String, distance: Int)?
+    for candidate in candidates {
+        let distance = editDistance(lowered, candidate)
+        let limit = max(1, min(3, candidate.count / 3))
+        let isPrefix = min(lowered.count, candidate.count) >= 3
+            && (lowered.hasPrefix(candidate) || candidate.hasPrefix(lowered))
+        guard distance <= limit || isPrefix else { continue }
+        if best == nil || distance < best?.distance ?? .max { best = (candidate, distance) }
+    }
+    return best?.word
+}
+
+/// Levenshtein distance over Unicode characters.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

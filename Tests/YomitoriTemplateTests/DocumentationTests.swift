@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import YomitoriTemplate
+
+/// The examples in `docs/templates.md` are real: the complete example loads, and the sample
+/// `template check` output is what the loader prints for the mistakes it describes.
+@Suite struct DocumentationTests {
+    static func guide() throws -> String {
+        try String(contentsOf: repositoryRoot.appendingPathComponent("docs/templates.md"), encoding: .utf8)
+    }
+
+    /// The first fenced block of `language` after the heading or sentence `anchor`.
+    static func codeBlock(after anchor: String, language: String = "", in text: String) throws -> String {
+        let start = try #require(text.range(of: anchor)).upperBound
+        let open = try #require(text.range(of: "```\(language)\n", range: start..<text.endIndex)).upperBound
+        let close = try #require(text.range(of: "\n```", range: open..<text.endIndex)).lowerBound
+        return String(text[open..<close])
+    }
+
+    /// The complete example, written next to a stand-in for its blank scan.
+    static func writeExample(_ yaml: String) throws -> (TemporaryDirectory, String) {
+        let directory = try TemporaryDirectory()
+        try directory.write("forms/d_inkan.blank.png", "stand-in")
+        return (directory, try directory.write("templates/d_inkan.yaml", yaml))
+    }
+
+    @Test func completeExampleLoadsCleanly() throws {
+        let yaml = try Self.codeBlock(after: "## A complete example", language: "yaml", in: Self.guide())
+        let (directory, path) = try Self.writeExample(yaml)
+        defer { directory.remove() }
+        #expect(TemplateLoader.check(path: path).isEmpty)
+        let template = try TemplateLoader.load(path: path)
+        #expect(template.pages[0].fields.map(\.name)
+            == ["apply_date", "name", "postal_code", "address", "applicant", "agree"])
+        #expect(template.pages[0].fields[2].boxes.count == 7)
+    }
+
+    @Test func checkOutputMatchesTheLoader() throws {
+        let guide = try Self.guide()
+        var yaml = try Self.codeBlock(after: "## A complete example", language: "yaml", in: guide)
+        yaml = yaml.replacingOccurrences(of: "zone: [62, 72, 45.5, 9]", with: "zone: [62, 72, 155.5, 9]")
+            .replacingOccurrences(of: "      options:", with: "      optons:")
+            .replacingOccurrences(of: "zone: [54.6, 83.6, 136.8, 13.8]", with: "zone: [54.6, 60, 136.8, 13.8]")
+        let (directory, path) = try Self.writeExample(yaml)
+        defer { directory.remove() }
+        let printed = TemplateLoader.check(path: path)
+            .map { $0.description.replacingOccurrences(of: path, with: "d_inkan.yaml") }
+        let documented = try Self.codeBlock(after: "prints one line per problem", in: guide)
+            .split(separator: "\n").map(String.init)
+        #expect(documented == printed, "\(printed.joined(separator: "\n"))")
+    }
+}
