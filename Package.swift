@@ -41,6 +41,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        /// What was read from a page and what was decided about it: the records that flow from
+        /// reading to validation, export and the ledger.
+        .target(name: "YomitoriResults", dependencies: ["YomitoriText", "YomitoriVision"]),
         /// Page images as pixels: registration, deskew, line removal, checkbox ink.
         .target(name: "YomitoriVision"),
 
@@ -58,6 +61,7 @@ let package = Package(
             dependencies: [
                 "YomitoriText",
                 "YomitoriTemplate",
+                "YomitoriResults",
                 "YomitoriVision",
                 "YomitoriOCR",
                 .product(name: "Logging", package: "swift-log"),
@@ -67,7 +71,7 @@ let package = Package(
         /// Template previews: registered zones and values drawn onto the scan (PNG).
         .target(
             name: "YomitoriPreview",
-            dependencies: ["CFreeType", "CTesseract", "YomitoriReader", "YomitoriTemplate", "YomitoriVision"]
+            dependencies: ["CFreeType", "CTesseract", "YomitoriResults", "YomitoriTemplate", "YomitoriVision"]
         ),
 
         // MARK: - CLI
@@ -75,6 +79,7 @@ let package = Package(
             name: "yomitori",
             dependencies: [
                 "YomitoriReader",
+                "YomitoriResults",
                 "YomitoriTemplate",
                 "YomitoriOCR",
                 "YomitoriPreview",
@@ -94,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "YomitoriReaderTests",
-            dependencies: ["YomitoriReader", "YomitoriOCR", "YomitoriTemplate", "YomitoriVision"],
+            dependencies: ["YomitoriReader", "YomitoriResults", "YomitoriOCR", "YomitoriTemplate", "YomitoriVision", "YomitoriText"],
             resources: []
         ),
         .testTarget(name: "YomitoriCLITests", dependencies: []),

@@ -1,4 +1,4 @@
-public import YomitoriReader
+public import YomitoriResults
 public import YomitoriTemplate
 public import YomitoriVision
 

@@ -1,3 +1,4 @@
+public import YomitoriResults
 import Foundation
 import YomitoriOCR
 import YomitoriTemplate

@@ -1,3 +1,4 @@
+public import YomitoriResults
 import YomitoriOCR
 import YomitoriTemplate
 import YomitoriVision

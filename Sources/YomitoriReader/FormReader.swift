@@ -1,3 +1,4 @@
+public import YomitoriResults
 public import Logging
 public import YomitoriOCR
 public import YomitoriTemplate

@@ -2,6 +2,7 @@ import ArgumentParser
 import YomitoriOCR
 import YomitoriPreview
 import YomitoriReader
+import YomitoriResults
 import YomitoriTemplate
 import YomitoriVision
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import YomitoriOCR
 import YomitoriReader
+import YomitoriResults
 import YomitoriTemplate
 
 /// `yomitori read`: prints one JSON object per page (JSON Lines).

@@ -3,6 +3,7 @@ import YomitoriOCR
 import YomitoriTemplate
 import YomitoriVision
 @testable import YomitoriReader
+import YomitoriResults
 
 /// Logic only: recognitions are built by hand (no engine).
 @Suite("Field interpretation")
