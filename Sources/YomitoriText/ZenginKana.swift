@@ -1,7 +1,8 @@
 /// 全銀 half-width kana for 口座名義 / 受取人名 / 依頼人名 (jp-formats §2).
 ///
 /// ``convert(_:maxBytes:nakaguro:profile:abbreviate:)`` applies the rules of jp-formats §2.2 in order:
-///  1. NFKC then NFC (`ｶﾞ` → `ガ`, `ＡＢＣ` → `ABC`, `㈱` → `(株)`);
+///  1. NFKC then NFC (`ｶﾞ` → `ガ`, `ＡＢＣ` → `ABC`, `㈱` → `(株)`); a spacing `゛`/`゜` after a
+///     kana is kept as the voiced mark (`カ゛` → `ｶﾞ`);
 ///  2. hiragana → katakana;
 ///  3. small kana → large (`ュ` → `ユ`, `ッ` → `ツ`, `ヵ` → `カ`);
 ///  4. obsolete kana `ヰ ヱ ヲ` → `イ エ オ` (`ヸ ヹ ヺ` → `ｲﾞ ｴﾞ ｵﾞ`);
@@ -58,6 +59,13 @@ public enum ZenginKana {
         let characters = Array(s)
         var units: [Unit] = []
         for (offset, character) in characters.enumerated() {
+            // Spacing marks ゛゜ stand for the voiced marks here (OCR of `カ゛`); NFKC would
+            // turn them into a space plus a combining mark.
+            if character == "゛" || character == "゜" {
+                let mark = character == "゛" ? KanaTable.combiningVoiced : KanaTable.combiningSemiVoiced
+                units.append(Unit(scalar: mark, origin: offset))
+                continue
+            }
             for scalar in JapaneseText.nfkc(String(character)).unicodeScalars {
                 for mapped in normalise(scalar, nakaguro: nakaguro) {
                     units.append(Unit(scalar: mapped, origin: offset))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import YomitoriText
 
@@ -283,5 +284,17 @@ struct JapaneseDateTests {
         let juki = try JapaneseDate.parse("平成11年2月30日", mode: .juki).get()
         #expect(juki.dayOfReaching(age: 1).iso == "2000-02-29")
         #expect(juki.age(on: try JapaneseDate.parse("2000-02-29").get()) == 1)
+    }
+}
+
+@Suite("JapaneseDate from Foundation")
+struct JapaneseDateFoundationTests {
+    @Test func dateUsesJapanStandardTime() throws {
+        // 1970-01-01 15:00 UTC is 1970-01-02 00:00 JST.
+        let instant = Date(timeIntervalSince1970: 15 * 3600)
+        #expect(JapaneseDate(instant).iso == "1970-01-02")
+        let utc = try #require(TimeZone(secondsFromGMT: 0))
+        #expect(JapaneseDate(instant, timeZone: utc).iso == "1970-01-01")
+        #expect(JapaneseDate(Date(timeIntervalSince1970: 1_781_049_600)).formatted(.kanji) == "令和8年6月10日")
     }
 }

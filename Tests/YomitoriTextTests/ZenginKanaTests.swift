@@ -77,6 +77,7 @@ struct ZenginKanaTests {
         ("ヤマダ 123", "ﾔﾏﾀﾞ 123"),
         ("ＹＡＭＡＤＡ ｔａｒｏ", "YAMADA TARO"),
         ("(カ)ヤマダ", "(ｶ)ﾔﾏﾀﾞ"),
+        ("カ゛ツコウ ハ゜ン", "ｶﾞﾂｺｳ ﾊﾟﾝ"),
     ])
     func normalisationSteps(input: String, expected: String) throws {
         #expect(try ZenginKana.convert(input) == expected)
