@@ -16,6 +16,8 @@ extension FieldRead {
         var copy = self
         if let value { copy.value = .text(MyNumber.masked(value.string)) }
         copy.raw = MyNumber.masked(raw)
+        if let secondRead { copy.secondRead = .text(MyNumber.masked(secondRead.string)) }
+        if let normalized { copy.normalized = .text(MyNumber.masked(normalized.string)) }
         return copy
     }
 }

@@ -22,13 +22,22 @@ public struct PageRead: Sendable, Codable, Equatable {
     public var template: String
     public var registration: RegistrationSummary
     public var fields: [FieldRead]
+    /// The page's decision: `accepted` only when every field is; nil until validated.
+    public var status: Status?
+    /// Page-level reasons (cross-field rules), in addition to each field's own.
+    public var reasons: [Reason]
 
-    public init(file: String, page: Int, template: String, registration: RegistrationSummary, fields: [FieldRead]) {
+    public init(
+        file: String, page: Int, template: String, registration: RegistrationSummary, fields: [FieldRead],
+        status: Status? = nil, reasons: [Reason] = []
+    ) {
         self.file = file
         self.page = page
         self.template = template
         self.registration = registration
         self.fields = fields
+        self.status = status
+        self.reasons = reasons
     }
 
     public subscript(field name: String) -> FieldRead? { fields.first { $0.name == name } }
@@ -75,10 +84,20 @@ public struct FieldRead: Sendable, Codable, Equatable {
     public var notes: [String]
     /// Masked in everything shown to people (logs, previews, messages).
     public var sensitive: Bool
+    /// The value of a second, independent read of the zone (another preprocessing or model),
+    /// when one was made; a disagreement with `value` sends the field to review.
+    public var secondRead: FieldValue?
+    /// `value` after the field's normalisers (what goes into import files); nil until validated.
+    public var normalized: FieldValue?
+    /// accepted / review / invalid; nil until validated.
+    public var status: Status?
+    /// Why the field is not accepted (empty when accepted).
+    public var reasons: [Reason]
 
     public init(
         name: String, type: String, value: FieldValue?, raw: String, confidence: Double,
-        zone: PixelRect, notes: [String] = [], sensitive: Bool = false
+        zone: PixelRect, notes: [String] = [], sensitive: Bool = false, secondRead: FieldValue? = nil,
+        normalized: FieldValue? = nil, status: Status? = nil, reasons: [Reason] = []
     ) {
         self.name = name
         self.type = type
@@ -88,6 +107,16 @@ public struct FieldRead: Sendable, Codable, Equatable {
         self.zone = zone
         self.notes = notes
         self.sensitive = sensitive
+        self.secondRead = secondRead
+        self.normalized = normalized
+        self.status = status
+        self.reasons = reasons
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, type, value, raw, confidence, zone, notes, sensitive
+        case secondRead = "second_read"
+        case normalized, status, reasons
     }
 }
 
