@@ -1,4 +1,4 @@
-public import YomitoriResults
+import YomitoriResults
 import Foundation
 import YomitoriOCR
 import YomitoriTemplate

@@ -1,4 +1,5 @@
-public import YomitoriResults
+import Foundation
+import YomitoriResults
 import YomitoriOCR
 import YomitoriTemplate
 import YomitoriVision
@@ -28,44 +29,89 @@ struct FieldReader {
         }
         let profile = RecognitionProfile(for: field)
         let engine = try engines.engine(for: profile.language)
+        DebugZones.save(image, field.name)
         let rec = engine.recognize(image, mode: profile.mode, whitelist: profile.whitelist)
         return FieldInterpreter.interpret(field, recognition: rec, zone: bounds)
     }
 
     // MARK: - Comb fields: one box, one character
 
+    /// Each printed box is cut, cleaned and read on its own as one character (trying the
+    /// single-character, single-word and raw-line modes, since the LSTM engine is fragile on
+    /// lone glyphs). A second, independent read puts the cleaned boxes side by side on one line
+    /// and reads them in one pass; a box the first read could not decide takes the line's
+    /// character, and any disagreement is kept in `secondRead` for the decision step.
     private func readComb(_ field: FieldSpec, cutter: ZoneCutter) throws -> FieldRead {
         let profile = RecognitionProfile(for: field)
         let engine = try engines.engine(for: profile.language)
         let boxes = field.boxes.isEmpty ? [field.zone] : field.boxes
-        var chars: [String] = []
-        var confidences: [Double] = []
-        var notes: [String] = []
+        var cells: [GrayImage?] = []
         for box in boxes {
             let inset = min(0.6, min(box.width, box.height) * 0.1)
             let (cell, _) = cutter.cut(box, padding: -inset)
-            let prepared = ZonePreparation.prepareCell(cell)
-            guard let image = prepared.image else {
+            cells.append(ZonePreparation.prepareCell(cell).image)
+        }
+        var chars: [String] = []
+        var confidences: [Double] = []
+        var notes: [String] = []
+        for (index, cell) in cells.enumerated() {
+            guard let image = cell else {
                 chars.append("")
                 confidences.append(1)
                 continue
             }
-            var rec = engine.recognize(image, mode: .singleCharacter, whitelist: profile.whitelist)
-            var text = rec.text.filter { !$0.isWhitespace }
-            if text.count != 1 {
-                let line = engine.recognize(image, mode: .singleLine, whitelist: profile.whitelist)
-                let lineText = line.text.filter { !$0.isWhitespace }
-                if lineText.count == 1 || text.isEmpty {
-                    rec = line
-                    text = lineText
+            DebugZones.save(image, "\(field.name)-\(index)")
+            var found: (String, Double)?
+            for mode in [PageSegmentationMode.singleCharacter, .singleWord, .rawLine] {
+                let rec = engine.recognize(image, mode: mode, whitelist: profile.whitelist)
+                let text = rec.text.filter { !$0.isWhitespace }
+                if text.count == 1 {
+                    found = (text, rec.confidence)
+                    break
                 }
             }
-            if text.count != 1 { notes.append("comb_box_unclear") }
-            chars.append(String(text.prefix(1)))
-            confidences.append(text.count == 1 ? rec.confidence : 0)
+            chars.append(found?.0 ?? "")
+            confidences.append(found?.1 ?? 0)
+        }
+        let line = readCombLine(cells, engine: engine, whitelist: profile.whitelist)
+        for i in chars.indices where cells[i] != nil && chars[i].isEmpty {
+            notes.append("comb_box_unclear")
+            if let c = line?[i], !c.isEmpty { chars[i] = c }
         }
         let bounds = cutter.bounds(of: field.zone)
-        return FieldInterpreter.interpretComb(field, characters: chars, confidences: confidences, notes: notes, zone: bounds)
+        var read = FieldInterpreter.interpretComb(field, characters: chars, confidences: confidences, notes: notes, zone: bounds)
+        if let line { read.secondRead = .text(line.joined()) }
+        return read
+    }
+
+    /// The non-blank cells side by side on one line, read in one pass; returns one string per
+    /// cell (empty for blank cells), or nil when the line's symbols cannot be assigned to cells.
+    private func readCombLine(_ cells: [GrayImage?], engine: TesseractEngine, whitelist: String?) -> [String]? {
+        let present = cells.compactMap { $0 }
+        guard !present.isEmpty else { return cells.map { _ in "" } }
+        let gap = ZonePreparation.mm
+        let height = present.map(\.height).max() ?? 0
+        let width = present.reduce(0) { $0 + $1.width } + gap * (present.count + 1)
+        var strip = GrayImage(width: width, height: height + 2 * gap, fill: 255, dpi: 300)
+        var spans: [(index: Int, from: Int, to: Int)] = []
+        var x = gap
+        for (index, cell) in cells.enumerated() {
+            guard let cell else { continue }
+            let y0 = gap + (height - cell.height) / 2
+            for y in 0..<cell.height {
+                for cx in 0..<cell.width { strip[x + cx, y0 + y] = cell[cx, y] }
+            }
+            spans.append((index, x, x + cell.width))
+            x += cell.width + gap
+        }
+        let rec = engine.recognize(strip, mode: .singleLine, whitelist: whitelist)
+        var out = cells.map { _ in "" }
+        for symbol in rec.symbols where !symbol.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            let center = symbol.box.x + symbol.box.width / 2
+            guard let span = spans.first(where: { center >= $0.from - gap / 2 && center < $0.to + gap / 2 }) else { return nil }
+            out[span.index] += symbol.text
+        }
+        return out
     }
 
     // MARK: - Checkboxes: decided from pixels, no OCR

@@ -1,7 +1,7 @@
 public import YomitoriResults
 public import Logging
 public import YomitoriOCR
-public import YomitoriTemplate
+import YomitoriTemplate
 public import YomitoriVision
 
 /// Reads pages of known forms: registers each page, picks its template, reads every field.

@@ -57,6 +57,15 @@ public struct RegistrationSummary: Sendable, Codable, Equatable {
     /// Template millimetres → scan pixels.
     public var transform: AffineTransform
 
+    public init(method: String, residualMM: Double, rotationDegrees: Double, pixelsPerMM: Double, matchScore: Double, transform: AffineTransform) {
+        self.method = method
+        self.residualMM = residualMM
+        self.rotationDegrees = rotationDegrees
+        self.pixelsPerMM = pixelsPerMM
+        self.matchScore = matchScore
+        self.transform = transform
+    }
+
     enum CodingKeys: String, CodingKey {
         case method
         case residualMM = "residual_mm"

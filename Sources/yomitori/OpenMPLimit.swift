@@ -5,13 +5,9 @@ enum OpenMPLimit {
     static func ensure() {
         guard getenv("OMP_THREAD_LIMIT") == nil else { return }
         setenv("OMP_THREAD_LIMIT", "1", 1)
-        var args = CommandLine.unsafeArgv
         // Only if the executable can be found again; otherwise carry on (slower, still correct).
         let exe = "/proc/self/exe"
         guard FileManager.default.isExecutableFile(atPath: exe) else { return }
-        _ = args.withMemoryRebound(to: UnsafeMutablePointer<CChar>?.self, capacity: Int(CommandLine.argc) + 1) { argv in
-            execv(exe, argv)
-        }
-        _ = args
+        execv(exe, CommandLine.unsafeArgv)
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 
-struct Yomitori: AsyncParsableCommand {
+struct Yomitori: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yomitori",
         abstract: "Offline AI-OCR + RPA batch runner for Japanese municipal forms.",
-        subcommands: [ReadCommand.self, TemplateCommand.self]
+        subcommands: [ReadCommand.self, TemplateCommand.self, ZoneCommand.self]
     )
 }
