@@ -17,8 +17,16 @@ public final class TesseractEngine {
     public init(languages: String, dataPath: String? = nil) throws {
         LeptonicaLog.silence()
         let dir = dataPath ?? TesseractEngine.defaultDataPath()
+        var resolved: [String] = []
         for lang in languages.split(separator: "+").map(String.init) {
-            let file = (dir as NSString).appendingPathComponent("\(lang).traineddata")
+            var file = (dir as NSString).appendingPathComponent("\(lang).traineddata")
+            var name = lang
+            // Debian installs script models at the top of tessdata (Japanese), others under script/.
+            if !FileManager.default.fileExists(atPath: file), lang.hasPrefix("script/") {
+                name = String(lang.dropFirst("script/".count))
+                file = (dir as NSString).appendingPathComponent("\(name).traineddata")
+            }
+            resolved.append(name)
             if !FileManager.default.fileExists(atPath: file) {
                 throw OCRError(
                     code: .missingLanguage,
@@ -32,7 +40,7 @@ public final class TesseractEngine {
         }
         // Quiet before Init: Init itself may print warnings.
         _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
-        let rc = TessBaseAPIInit2(api, dir, languages, OEM_LSTM_ONLY)
+        let rc = TessBaseAPIInit2(api, dir, resolved.joined(separator: "+"), OEM_LSTM_ONLY)
         guard rc == 0 else {
             TessBaseAPIDelete(api)
             throw OCRError(
@@ -127,13 +135,14 @@ public final class TesseractEngine {
     }
 
     /// The Debian package that provides a language's traineddata.
+    /// Script models (`Japanese`, or `script/Japanese` on other distributions) come from the
+    /// `tesseract-ocr-script-*` packages; Debian installs them at the top of tessdata.
     public static func debianPackage(for language: String) -> String {
-        if language.hasPrefix("script/") {
-            let script = language.dropFirst("script/".count)
-            let short = ["Japanese": "jpan", "Japanese_vert": "jpan-vert", "Latin": "latn"][String(script)]
-            return "tesseract-ocr-script-\(short ?? script.lowercased())"
-        }
-        return "tesseract-ocr-\(language.replacingOccurrences(of: "_", with: "-"))"
+        let name = language.hasPrefix("script/") ? String(language.dropFirst("script/".count)) : language
+        let scripts = ["Japanese": "jpan", "Japanese_vert": "jpan-vert", "Latin": "latn", "HanS": "hans", "HanT": "hant"]
+        if let short = scripts[name] { return "tesseract-ocr-script-\(short)" }
+        if name.first?.isUppercase == true { return "tesseract-ocr-script-\(name.lowercased())" }
+        return "tesseract-ocr-\(name.replacingOccurrences(of: "_", with: "-"))"
     }
 }
 

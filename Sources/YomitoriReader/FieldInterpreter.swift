@@ -114,24 +114,11 @@ enum FieldInterpreter {
 
     // MARK: - Text clean-up
 
-    /// Rebuilds the text from symbols, putting a space only where the gap between two symbols
-    /// is wide (Tesseract's own spacing is unreliable for Japanese).
+    /// Tesseract's text with runs of whitespace (incl. U+3000) collapsed to one ASCII space.
+    /// With `preserve_interword_spaces` the engine puts a space only where the gap is wide,
+    /// so 姓 and 名 stay apart and kanji within a word stay together.
     static func spacedText(_ rec: Recognition) -> String {
-        let symbols = rec.symbols.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
-        guard !symbols.isEmpty else { return collapse(rec.text) }
-        let heights = symbols.map { Double($0.box.height) }.sorted()
-        let median = heights[heights.count / 2]
-        var out = ""
-        var previous: Recognition.Symbol?
-        for s in symbols {
-            if let p = previous {
-                let gap = Double(s.box.x - p.box.maxX)
-                if gap > 0.55 * median { out += " " }
-            }
-            out += s.text
-            previous = s
-        }
-        return collapse(out)
+        collapse(rec.text)
     }
 
     static func collapse(_ s: String) -> String {

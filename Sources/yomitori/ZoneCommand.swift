@@ -1,5 +1,6 @@
 import ArgumentParser
 import YomitoriOCR
+import YomitoriVision
 
 /// `yomitori zone`: recognise whole image files as single zones (for template authors tuning psm/whitelist).
 struct ZoneCommand: ParsableCommand {
@@ -19,7 +20,7 @@ struct ZoneCommand: ParsableCommand {
         for path in files {
             let image = try ScanFile(path: path).page(0)
             let rec = engine.recognize(image, mode: mode, whitelist: whitelist)
-            let symbols = rec.symbols.map { "\($0.text)(\(Int($0.confidence)))" }.joined(separator: " ")
+            let symbols = rec.symbols.map { "\($0.text)(\(Int($0.confidence)))@\($0.box.x)-\($0.box.maxX)h\($0.box.height)" }.joined(separator: " ")
             print("\(path)\t\(rec.text)\t\(String(rec.confidence))\t\(symbols)")
         }
     }

@@ -41,6 +41,7 @@ struct TesseractEngineTests {
             Issue.record("unexpected \(error)")
         }
         #expect(TesseractEngine.debianPackage(for: "script/Japanese") == "tesseract-ocr-script-jpan")
+        #expect(TesseractEngine.debianPackage(for: "Japanese") == "tesseract-ocr-script-jpan")
         #expect(TesseractEngine.debianPackage(for: "jpn_vert") == "tesseract-ocr-jpn-vert")
     }
 }
