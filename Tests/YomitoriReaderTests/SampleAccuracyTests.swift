@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import YomitoriOCR
+import YomitoriReader
+import YomitoriResults
+import YomitoriTemplate
+import YomitoriVision
+
+/// Every committed sample page read with real Tesseract and compared with its expected values.
+@Suite("Sample scans: field accuracy (real Tesseract)", .serialized)
+struct SampleAccuracyTests {
+    @Test("Accuracy targets on clean and degraded samples; every page matched to its form")
+    func accuracy() throws {
+        let pages = try SampleCorpus.load()
+        #expect(pages.count >= 30)
+        let reader = try SampleCorpus.reader()
+        let results = try SampleCorpus.readAll(pages, with: reader)
+        var byType = Tally(), byQuality = Tally(), byQualityType = Tally()
+        for (expected, outcome) in results {
+            guard case .read(let read) = outcome else {
+                Issue.record("\(expected.file)#\(expected.page): not read: \(outcome)")
+                continue
+            }
+            #expect(read.template == expected.form, "\(expected.file)#\(expected.page) matched \(read.template)")
+            guard read.template == expected.form else { continue }
+            for (name, value) in expected.fields.sorted(by: { $0.key < $1.key }) where expected.invalid?[name] == nil {
+                guard let field = read[field: name] else {
+                    Issue.record("\(expected.file): no field \(name)")
+                    continue
+                }
+                let ok = value.matches(field.value)
+                let type = field.type == "choice" ? "checkbox" : field.type
+                let miss = "\(expected.file)#\(expected.page) \(name): expected \(value) got \(String(describing: field.value)) raw \(field.raw)"
+                byType.add(type, ok, miss: miss)
+                byQuality.add(expected.quality, ok)
+                byQualityType.add("\(expected.quality)/\(type)", ok)
+            }
+        }
+        print(AccuracyTable.markdown(byType: byType, byQuality: byQuality, byQualityType: byQualityType))
+        for m in byType.misses { print("miss: \(m)") }
+        #expect(byQuality.rate("clean") >= 0.95, "clean field accuracy \(byQuality.rate("clean"))")
+        #expect(byQuality.rate("degraded") >= 0.90, "degraded field accuracy \(byQuality.rate("degraded"))")
+        for type in ["comb", "digits", "date", "phone"] {
+            #expect(byQualityType.rate("clean/\(type)") == 1, "every clean \(type) field right")
+        }
+        #expect(byType.rate("checkbox") >= 0.99, "checkbox accuracy \(byType.rate("checkbox"))")
+    }
+}
+
+enum AccuracyTable {
+    static func markdown(byType: Tally, byQuality: Tally, byQualityType: Tally) -> String {
+        var lines = ["| field type | clean | degraded | all |", "|---|---|---|---|"]
+        func cell(_ t: Tally, _ k: String) -> String {
+            guard let n = t.total[k] else { return "–" }
+            return String(format: "%.1f%% (%d/%d)", t.rate(k) * 100, t.right[k] ?? 0, n)
+        }
+        for type in byType.keys {
+            lines.append("| \(type) | \(cell(byQualityType, "clean/\(type)")) | \(cell(byQualityType, "degraded/\(type)")) | \(cell(byType, type)) |")
+        }
+        lines.append("| **all fields** | \(cell(byQuality, "clean")) | \(cell(byQuality, "degraded")) | |")
+        return lines.joined(separator: "\n")
+    }
+}
