@@ -102,7 +102,8 @@ let package = Package(
             dependencies: ["YomitoriReader", "YomitoriResults", "YomitoriOCR", "YomitoriTemplate", "YomitoriVision", "YomitoriText"],
             resources: []
         ),
-        .testTarget(name: "YomitoriCLITests", dependencies: []),
+        /// End-to-end: runs the built `yomitori` binary and checks stdout, stderr, files and exit codes.
+        .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori"]),
     ]
 )
 
