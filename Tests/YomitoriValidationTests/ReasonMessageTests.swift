@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import YomitoriResults
 import YomitoriTemplate
@@ -17,6 +18,16 @@ import YomitoriText
         }
         // The fallback for unknown notes is not used for a catalogued code.
         #expect(!ja.contains("注記"), "\(code)")
+    }
+
+    @Test func theGuideListsEveryCode() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let guide = try String(contentsOf: root.appendingPathComponent("docs/templates.md"), encoding: .utf8)
+        let table = try #require(guide.components(separatedBy: "### Reason codes").last)
+        for code in ReasonCode.all {
+            #expect(table.contains("`\(code.rawValue)`"), "\(code) is not in docs/templates.md")
+        }
     }
 
     @Test func codesAreUniqueAndSnakeCase() {
