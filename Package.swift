@@ -46,6 +46,9 @@ let package = Package(
         .target(name: "YomitoriResults", dependencies: ["YomitoriText", "YomitoriVision"]),
         /// Page images as pixels: registration, deskew, line removal, checkbox ink.
         .target(name: "YomitoriVision"),
+        /// Decisions on what was read: normalisation, type checks and template rules make each field
+        /// and page accepted, review or invalid, with reasons in Japanese and English.
+        .target(name: "YomitoriValidation", dependencies: ["YomitoriText", "YomitoriTemplate", "YomitoriResults"]),
 
         // MARK: - Engine adapter (needs libtesseract / Leptonica)
         /// Decoding scans with Leptonica and recognising zones with libtesseract.
@@ -92,6 +95,10 @@ let package = Package(
         .testTarget(name: "YomitoriTextTests", dependencies: ["YomitoriText"]),
         .testTarget(name: "YomitoriTemplateTests", dependencies: ["YomitoriTemplate"]),
         .testTarget(name: "YomitoriVisionTests", dependencies: ["YomitoriVision"]),
+        .testTarget(
+            name: "YomitoriValidationTests",
+            dependencies: ["YomitoriValidation", "YomitoriResults", "YomitoriTemplate", "YomitoriText", "YomitoriVision"]
+        ),
         .testTarget(
             name: "YomitoriOCRTests",
             dependencies: ["YomitoriOCR", "YomitoriVision"],

@@ -66,7 +66,9 @@ struct NodeReader {
 
     private func unknownKeyMessage(_ key: String, _ table: KeyTable, subject: String) -> String {
         var message = "unknown key '\(key)' in \(subject)"
-        if let suggestion = table.suggestion(for: key) {
+        if table.sectionHintFirst, let section = table.otherSection(having: key) {
+            message += "; '\(key)' belongs in a \(section) mapping"
+        } else if let suggestion = table.suggestion(for: key) {
             message += "; did you mean '\(suggestion)'?"
         } else if let section = table.otherSection(having: key) {
             message += "; '\(key)' belongs in a \(section) mapping"

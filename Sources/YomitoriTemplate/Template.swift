@@ -39,12 +39,18 @@ public struct TemplatePage: Sendable, Equatable {
     /// Text printed on the page that identifies the form (e.g. 転入届 or 様式第5号), with where it is.
     public var formMarker: FormMarker?
     public var fields: [FieldSpec]
+    /// Rules about several fields of this page (`date_order`, `required_if`, `at_least_one`, `equal`).
+    public var rules: [CrossFieldRule]
 
-    public init(size: SizeMM, registration: RegistrationSpec, formMarker: FormMarker? = nil, fields: [FieldSpec]) {
+    public init(
+        size: SizeMM, registration: RegistrationSpec, formMarker: FormMarker? = nil, fields: [FieldSpec],
+        rules: [CrossFieldRule] = []
+    ) {
         self.size = size
         self.registration = registration
         self.formMarker = formMarker
         self.fields = fields
+        self.rules = rules
     }
 }
 
@@ -108,6 +114,12 @@ public struct FieldSpec: Sendable, Equatable {
     /// Line of the field's entry in the template file, for messages that point back at it;
     /// nil for fields built in code.
     public var sourceLine: Int?
+    /// Steps applied in order to the value read; the result is what goes into import files.
+    public var normalize: [Normalizer]
+    /// Checks on the (normalised) value, beyond those the field type implies.
+    public var rules: [FieldRule]
+    /// Confidence below which the field goes to review; nil means the policy's default for the type.
+    public var threshold: Double?
 
     /// A `checkbox` with a single box (`box:` in the template): its value is true or false,
     /// not a list of ticked option values.
@@ -117,7 +129,8 @@ public struct FieldSpec: Sendable, Equatable {
         name: String, label: String = "", type: FieldType, zone: RectMM, language: String = "jpn",
         whitelist: String? = nil, psm: Int? = nil, padding: Double = 0, boxes: [RectMM] = [],
         options: [CheckboxOption] = [], minChecked: Int? = nil, maxChecked: Int? = nil,
-        vocabulary: [String] = [], sensitive: Bool = false, required: Bool = false, sourceLine: Int? = nil
+        vocabulary: [String] = [], sensitive: Bool = false, required: Bool = false, sourceLine: Int? = nil,
+        normalize: [Normalizer] = [], rules: [FieldRule] = [], threshold: Double? = nil
     ) {
         self.name = name
         self.label = label
@@ -135,6 +148,9 @@ public struct FieldSpec: Sendable, Equatable {
         self.sensitive = sensitive
         self.required = required
         self.sourceLine = sourceLine
+        self.normalize = normalize
+        self.rules = rules
+        self.threshold = threshold
     }
 }
 

@@ -62,6 +62,22 @@ public struct TemplateDiagnostic: Sendable, Equatable, CustomStringConvertible {
         public static let overlappingZones = Code(rawValue: "overlapping-zones")
         /// A page with neither registration marks nor a reference image.
         public static let noRegistration = Code(rawValue: "no-registration")
+        /// A `check:` rule naming a check that does not exist.
+        public static let unknownCheck = Code(rawValue: "unknown-check")
+        /// A `normalize:` step that does not exist.
+        public static let unknownNormalizer = Code(rawValue: "unknown-normalizer")
+        /// A `regex:` rule whose pattern does not compile.
+        public static let invalidPattern = Code(rawValue: "invalid-pattern")
+        /// A rule item with no rule key, or with two or more (each rule is its own list item).
+        public static let ruleKeyCount = Code(rawValue: "rule-key-count")
+        /// A rule (or `age_on`) naming a field that is not on the same page.
+        public static let unknownFieldReference = Code(rawValue: "unknown-field-reference")
+        /// A rule naming a field of the wrong type (`date_order` on a text field, `age_on` on a non-date field).
+        public static let referenceTypeMismatch = Code(rawValue: "reference-type-mismatch")
+        /// A lower bound greater than its upper bound (`min` > `max`, `min_age` > `max_age` …).
+        public static let invalidBounds = Code(rawValue: "invalid-bounds")
+        /// A key that has no effect where it is (`age_on` without `min_age` or `max_age`).
+        public static let ineffectiveKey = Code(rawValue: "ineffective-key")
     }
 
     public var severity: Severity

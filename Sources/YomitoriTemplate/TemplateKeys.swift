@@ -18,6 +18,9 @@ struct TemplateKey: Sendable {
 struct KeyTable: Sendable {
     /// How the section is called in messages and in "belongs under" hints, e.g. `page`.
     let section: String
+    /// For an unknown key that another section has, say where it belongs before guessing a typo
+    /// (`date_order` in a field rule belongs in a page rule; it is not a misspelt `date`).
+    var sectionHintFirst = false
     let keys: [TemplateKey]
 
     func key(_ name: String) -> TemplateKey? { keys.first { $0.name == name } }
@@ -43,6 +46,7 @@ enum TemplateKeys {
         .optional("registration"),
         .optional("form_marker"),
         .required("fields"),
+        .optional("rules"),
     ])
 
     static let size = KeyTable(section: "size", keys: [
@@ -78,6 +82,9 @@ enum TemplateKeys {
         .optional("box", for: [.checkbox]),
         .optional("min_checked", for: [.checkbox]),
         .optional("max_checked", for: [.checkbox]),
+        .optional("normalize", for: ocrTypes),
+        .optional("threshold"),
+        .optional("rules"),
     ])
 
     static let option = KeyTable(section: "option", keys: [
@@ -85,7 +92,61 @@ enum TemplateKeys {
         .required("box"),
     ])
 
-    static let all: [KeyTable] = [template, page, size, registration, formMarker, field, option]
+    /// Keys that add nothing but a modifier to a rule item (every other key of a rule item is the rule).
+    static let ruleModifiers: Set<String> = ["soft", "message"]
+
+    /// One item of a field's `rules:`: exactly one rule key, plus modifiers.
+    static let fieldRule = KeyTable(section: "field rule", sectionHintFirst: true, keys: [
+        .optional("check"),
+        .optional("regex"),
+        .optional("length"),
+        .optional("range"),
+        .optional("one_of"),
+        .optional("date"),
+        .optional("soft"),
+        .optional("message"),
+    ])
+
+    /// One item of a page's `rules:`: exactly one rule key, plus modifiers.
+    static let pageRule = KeyTable(section: "page rule", sectionHintFirst: true, keys: [
+        .optional("date_order"),
+        .optional("required_if"),
+        .optional("at_least_one"),
+        .optional("equal"),
+        .optional("soft"),
+        .optional("message"),
+    ])
+
+    static let lengthBounds = KeyTable(section: "length", keys: [
+        .optional("min"),
+        .optional("max"),
+    ])
+
+    static let rangeBounds = KeyTable(section: "range", keys: [
+        .optional("min"),
+        .optional("max"),
+    ])
+
+    static let dateRule = KeyTable(section: "date rule", keys: [
+        .optional("not_future"),
+        .optional("not_before"),
+        .optional("not_after"),
+        .optional("min_age"),
+        .optional("max_age"),
+        .optional("age_on"),
+        .optional("mode"),
+    ])
+
+    static let requiredIf = KeyTable(section: "required_if", keys: [
+        .required("field"),
+        .required("when"),
+        .optional("has"),
+    ])
+
+    static let all: [KeyTable] = [
+        template, page, size, registration, formMarker, field, option,
+        fieldRule, pageRule, lengthBounds, rangeBounds, dateRule, requiredIf,
+    ]
 }
 
 // MARK: - Suggestions

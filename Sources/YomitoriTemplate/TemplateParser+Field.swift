@@ -51,6 +51,7 @@ extension TemplateParser {
         }
         parseReadingKeys(keyed, into: &spec, subject: subject)
         parseFlags(keyed, into: &spec, subject: subject)
+        parseValidationKeys(keyed, into: &spec, type: type, subject: subject, pageIndex: pageIndex)
 
         switch type {
         case .comb?:

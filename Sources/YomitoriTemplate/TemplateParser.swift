@@ -11,6 +11,8 @@ struct TemplateParser {
     let directory: URL
     /// Every field parsed so far, with where it was written (for cross-field checks).
     var parsedFields: [ParsedField] = []
+    /// Every field named by a rule so far, checked when all fields are known.
+    var fieldReferences: [FieldReference] = []
 
     init(file: String) {
         reader = NodeReader(file: file)
@@ -28,6 +30,7 @@ struct TemplateParser {
             reader.error(.missingKey, at: root, "the template has no fields; list them under page: fields:")
         }
         checkFieldsAcrossPages()
+        checkFieldReferences()
         guard let id, let pages else { return nil }
         return Template(id: id, title: title, pages: pages, sourcePath: reader.file)
     }
@@ -80,9 +83,11 @@ struct TemplateParser {
             let parsed = items.enumerated().map { parseField($1, number: $0 + 1, page: size, pageIndex: index) }
             fields = parsed.contains { $0 == nil } ? nil : parsed.compactMap { $0 }
         }
+        let rules = keyed["rules"].map { parsePageRules($0, pageIndex: index) } ?? []
         guard let size, let registration, let fields else { return nil }
         if keyed["form_marker"] != nil, marker == nil { return nil }
-        return TemplatePage(size: size.size, registration: registration, formMarker: marker, fields: fields)
+        return TemplatePage(size: size.size, registration: registration, formMarker: marker, fields: fields,
+                            rules: rules)
     }
 
     /// `A4` (A3, A4, A5, B4, B5) or `{width: 210, height: 297}`.

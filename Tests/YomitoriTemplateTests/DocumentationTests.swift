@@ -35,6 +35,31 @@ import Testing
         #expect(template.pages[0].fields[2].boxes.count == 7)
     }
 
+    /// The fields and page rules of "Checking values", on a page with the fields its rules name.
+    @Test func checkingValuesExampleLoads() throws {
+        let snippet = try Self.codeBlock(after: "## Checking values", language: "yaml", in: Self.guide())
+        let yaml = """
+            template: t
+            page:
+              size: A4
+              registration: {marks: [[8, 8, 6, 6]]}
+              fields:
+                - {name: request_date, type: date, zone: [54.6, 42.6, 136.8, 11.8]}
+                - {name: other_reason, type: text, zone: [54.6, 170, 136.8, 11.8]}
+                - {name: purpose, type: checkbox, options: [{value: その他, box: [58, 190, 4.5, 4.5]}, {value: 年金, box: [80, 190, 4.5, 4.5]}]}
+                - {name: phone, type: phone, zone: [54.6, 200, 136.8, 10]}
+                - {name: email, type: email, zone: [54.6, 215, 136.8, 10]}
+
+            """ + snippet
+        #expect(diagnostics(yaml).isEmpty, "\(diagnostics(yaml).map(\.description))")
+        let page = try TemplateLoader.load(yaml: yaml, path: virtualPath).pages[0]
+        #expect(page.fields.map(\.name) == ["request_date", "other_reason", "purpose", "phone", "email",
+                                            "account_holder", "birth_date"])
+        #expect(page.rules.count == 3)
+        #expect(page.fields[5].threshold == 0.85)
+        #expect(page.fields[6].rules.first?.soft == true)
+    }
+
     @Test func checkOutputMatchesTheLoader() throws {
         let guide = try Self.guide()
         var yaml = try Self.codeBlock(after: "## A complete example", language: "yaml", in: guide)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YomitoriText
 @testable import YomitoriTemplate
 
 /// The templates in `samples/templates/` load cleanly and match the measured layouts in `samples/forms/`.
@@ -52,6 +53,34 @@ import Testing
         #expect(c.pages[0].registration.marks.isEmpty)
         #expect(c.pages[0].formMarker == FormMarker(text: "転入届", zone: RectMM(x: 16, y: 11, width: 35, height: 13)))
         #expect(a.languages == ["jpn", "eng"])
+    }
+
+    @Test func samplesCarryValidationRules() throws {
+        let a = try TemplateLoader.load(path: Self.templatePath("a_juminhyo")).pages[0]
+        let b = try TemplateLoader.load(path: Self.templatePath("b_jido_koza")).pages[0]
+        let c = try TemplateLoader.load(path: Self.templatePath("c_tennyu")).pages[0]
+        func rules(_ page: TemplatePage, _ name: String) -> [FieldRule.Kind] {
+            page.fields.first { $0.name == name }?.rules.map(\.kind) ?? []
+        }
+        let birth = DateRule(notFuture: true, maxAge: 120, ageOn: "request_date", mode: .juki)
+        #expect(rules(a, "request_date") == [.date(DateRule(notFuture: true))])
+        #expect(rules(a, "birth_date") == [.date(birth)])
+        #expect(rules(a, "postal_code") == [.check(.postalCode)])
+        #expect(rules(a, "phone") == [.check(.phone)])
+        #expect(rules(a, "copies") == [.range(min: 1, max: 20)])
+        #expect(rules(a, "furigana") == [.check(.katakana)])
+        #expect(a.rules.map(\.kind) == [.dateOrder(["birth_date", "request_date"])])
+
+        #expect(rules(b, "bank_code") == [.length(min: 4, max: 4)])
+        #expect(rules(b, "branch_code") == [.length(min: 3, max: 3)])
+        #expect(rules(b, "account_number") == [.length(min: 1, max: 7)])
+        #expect(rules(b, "account_holder") == [.check(.katakana)])
+        #expect(b.fields.first { $0.name == "account_holder" }?.normalize == [.nfkc, .katakana])
+
+        #expect(rules(c, "my_number") == [.check(.myNumber)])
+        #expect(rules(c, "email") == [.check(.email)])
+        #expect(rules(c, "birth_date") == [.date(DateRule(notFuture: true, maxAge: 120, ageOn: "notify_date", mode: .juki))])
+        #expect(c.rules.map(\.kind) == [.dateOrder(["birth_date", "notify_date"]), .dateOrder(["move_date", "notify_date"])])
     }
 
     /// Every field's name, label, zone, boxes, options, language and character set is the one

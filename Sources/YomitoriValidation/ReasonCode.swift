@@ -1,0 +1,94 @@
+/// The machine-readable code of a ``Reason`` (`Reason.code`): stable, for tools, filters and tests.
+///
+/// A struct rather than an enum so codes can be added without breaking `switch`es elsewhere.
+/// Reading notes the validator does not know keep their own text as the code (``init(rawValue:)``).
+/// The messages for each code are in ``ReasonCatalogue``.
+public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    // MARK: - Reading (review: a person looks at the scan)
+
+    /// Confidence below the field's threshold.
+    public static let lowConfidence = ReasonCode(rawValue: "low_confidence")
+    /// A second, independent read gives a different value.
+    public static let readsDisagree = ReasonCode(rawValue: "reads_disagree")
+    /// A date field whose text is not a date at all.
+    public static let unreadable = ReasonCode(rawValue: "unreadable")
+    /// The reader could not parse a date the validator could (or a date note on another type).
+    public static let unparsedDate = ReasonCode(rawValue: "unparsed_date")
+    /// Reader note: characters other than digits were dropped.
+    public static let nonDigitDropped = ReasonCode(rawValue: "non_digit_dropped")
+    /// Reader note: ink, but nothing usable.
+    public static let nothingUsable = ReasonCode(rawValue: "nothing_usable")
+    /// Reader note: a comb box did not read as exactly one character.
+    public static let combBoxUnclear = ReasonCode(rawValue: "comb_box_unclear")
+    /// Reader note: an empty comb box between filled ones.
+    public static let combGap = ReasonCode(rawValue: "comb_gap")
+    /// Reader note: a box is neither clearly ticked nor clearly empty.
+    public static let tickUnclear = ReasonCode(rawValue: "tick_unclear")
+    /// Reader note: no option of a (not required) choice is ticked.
+    public static let noneTicked = ReasonCode(rawValue: "none_ticked")
+    /// A 住基-only date (暦上日以外, 明治45年7月30日, 大正15年12月25日), accepted by `mode: juki`.
+    public static let jukiDate = ReasonCode(rawValue: "juki_date")
+    /// A field read from the page that the template does not have.
+    public static let notInTemplate = ReasonCode(rawValue: "not_in_template")
+    /// A field of the template that is missing from the page read (page-level).
+    public static let notRead = ReasonCode(rawValue: "not_read")
+    /// The page was read with another template than the validator's (page-level).
+    public static let templateMismatch = ReasonCode(rawValue: "template_mismatch")
+
+    // MARK: - Values (invalid for hard rules, review for soft ones)
+
+    /// A required field is blank (also `required_if`).
+    public static let requiredMissing = ReasonCode(rawValue: "required_missing")
+    /// A 個人番号 / 法人番号 / 地方公共団体コード check digit does not match.
+    public static let checkDigit = ReasonCode(rawValue: "check_digit")
+    /// Not a valid phone number, e-mail address, 郵便番号, or a number of the wrong length.
+    public static let format = ReasonCode(rawValue: "format")
+    /// Characters other than katakana.
+    public static let notKatakana = ReasonCode(rawValue: "not_katakana")
+    /// Characters other than digits.
+    public static let notDigits = ReasonCode(rawValue: "not_digits")
+    /// `regex:` does not match the whole value.
+    public static let pattern = ReasonCode(rawValue: "pattern")
+    /// `length:` outside its bounds.
+    public static let length = ReasonCode(rawValue: "length")
+    /// `range:` outside its bounds, or not a number.
+    public static let range = ReasonCode(rawValue: "range")
+    /// Not one of `one_of:` or of the field's `vocabulary:`.
+    public static let notAllowed = ReasonCode(rawValue: "not_allowed")
+    /// A date that does not exist (令和5年2月30日) or is outside its era (昭和64年1月8日).
+    public static let impossibleDate = ReasonCode(rawValue: "impossible_date")
+    /// `date:` bounds: in the future, before `not_before`, after `not_after`.
+    public static let dateRange = ReasonCode(rawValue: "date_range")
+    /// `date:` ages: the age on `age_on` is outside `min_age`…`max_age`.
+    public static let age = ReasonCode(rawValue: "age")
+    /// `zengin_kana` normalisation failed (a character not allowed, or over 30 bytes).
+    public static let zenginKana = ReasonCode(rawValue: "zengin_kana")
+    /// Reader note: several options of a choice are ticked.
+    public static let severalTicked = ReasonCode(rawValue: "several_ticked")
+    /// Reader note: fewer boxes ticked than `min_checked`.
+    public static let tooFewTicked = ReasonCode(rawValue: "too_few_ticked")
+    /// Reader note: more boxes ticked than `max_checked`.
+    public static let tooManyTicked = ReasonCode(rawValue: "too_many_ticked")
+
+    // MARK: - Cross-field (page rules)
+
+    /// `date_order:` a date is after the next one.
+    public static let dateOrder = ReasonCode(rawValue: "date_order")
+    /// `at_least_one:` all of the fields are blank.
+    public static let atLeastOne = ReasonCode(rawValue: "at_least_one")
+    /// `equal:` the fields differ.
+    public static let notEqual = ReasonCode(rawValue: "not_equal")
+
+    /// Every code the catalogue has a message for (unknown reading notes come on top).
+    public static let all: [ReasonCode] = [
+        lowConfidence, readsDisagree, unreadable, unparsedDate, nonDigitDropped, nothingUsable, combBoxUnclear,
+        combGap, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
+        requiredMissing, checkDigit, format, notKatakana, notDigits, pattern, length, range, notAllowed,
+        impossibleDate, dateRange, age, zenginKana, severalTicked, tooFewTicked, tooManyTicked,
+        dateOrder, atLeastOne, notEqual,
+    ]
+}
