@@ -65,6 +65,7 @@ let package = Package(
                 "YomitoriText",
                 "YomitoriTemplate",
                 "YomitoriResults",
+                "YomitoriValidation",
                 "YomitoriVision",
                 "YomitoriOCR",
                 .product(name: "Logging", package: "swift-log"),

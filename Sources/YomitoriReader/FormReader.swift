@@ -1,5 +1,8 @@
 public import YomitoriResults
+import Foundation
 public import Logging
+import YomitoriValidation
+public import YomitoriText
 public import YomitoriOCR
 import YomitoriTemplate
 public import YomitoriVision
@@ -36,8 +39,9 @@ public final class FormReader {
         try engines.preload(langs)
     }
 
-    /// Reads one page image.
-    public func read(_ image: GrayImage, id: PageID) -> PageOutcome {
+    /// Reads one page image and decides accepted / review / invalid for it (`today` is the
+    /// day of the run in Japan, so the same page always gets the same decision).
+    public func read(_ image: GrayImage, id: PageID, today: JapaneseDate = .today) -> PageOutcome {
         var candidates: [(PreparedTemplate, Int, RegistrationResult)] = []
         var scores: [String: Double] = [:]
         var problems: [String] = []
@@ -83,7 +87,8 @@ public final class FormReader {
             transform: registration.transform
         )
         logger.debug("page read", metadata: ["page.file": "\(id.file)", "page.index": "\(id.page)", "template": "\(prepared.id)"])
-        return .read(PageRead(file: id.file, page: id.page, template: prepared.id, registration: summary, fields: fields))
+        let read = PageRead(file: id.file, page: id.page, template: prepared.id, registration: summary, fields: fields)
+        return .read(prepared.validator.decide(read, today: today))
     }
 }
 
@@ -94,4 +99,9 @@ public enum PageOutcome: Sendable {
     case unknownForm(PageID, scores: [String: Double])
     /// The page could not be decoded, registered or read.
     case failed(PageID, OCRError)
+}
+
+extension JapaneseDate {
+    /// Today in Japan.
+    public static var today: JapaneseDate { JapaneseDate(Date()) }
 }

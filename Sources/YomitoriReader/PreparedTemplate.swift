@@ -1,6 +1,7 @@
 public import YomitoriTemplate
 import YomitoriOCR
-public import YomitoriVision
+public import YomitoriValidation
+import YomitoriVision
 
 /// A template made ready to read pages: its registration (marks, reference image) prepared once
 /// and shared by every worker.
@@ -8,6 +9,8 @@ public final class PreparedTemplate: Sendable {
     public let template: Template
     /// One registrar per template page.
     let registrars: [PageRegistrar]
+    /// Decides accepted / review / invalid for pages read with this template.
+    public let validator: Validator
 
     /// Loads the reference images and prepares registration.
     /// - Throws: ``OCRError`` when a reference image cannot be read.
@@ -23,6 +26,7 @@ public final class PreparedTemplate: Sendable {
             registrars.append(PageRegistrar(page: page, reference: reference))
         }
         self.registrars = registrars
+        self.validator = Validator(template: template)
     }
 
     public var id: String { template.id }
