@@ -31,7 +31,27 @@ struct FieldReader {
         let engine = try engines.engine(for: profile.language)
         DebugZones.save(image, field.name)
         let rec = engine.recognize(image, mode: profile.mode, whitelist: profile.whitelist)
-        return FieldInterpreter.interpret(field, recognition: rec, zone: bounds)
+        var read = FieldInterpreter.interpret(field, recognition: rec, zone: bounds)
+        read.secondRead = try secondRead(of: image, field: field, profile: profile, zone: bounds)
+        return read
+    }
+
+    /// An independent second reading of the same zone: another model for Japanese text (the
+    /// `script/Japanese` model, when installed), another scale for the rest. Tesseract's
+    /// confidence alone does not separate right from wrong reads; two readers that agree do.
+    private func secondRead(of image: GrayImage, field: FieldSpec, profile: RecognitionProfile, zone: PixelRect) throws -> FieldValue? {
+        for option in profile.secondReads {
+            let engine: TesseractEngine
+            do {
+                engine = try engines.engine(for: option.language)
+            } catch {
+                continue  // model not installed: try the next way
+            }
+            let input = option.scale == 1 ? image : image.resized(by: option.scale)
+            let rec = engine.recognize(input, mode: option.mode, whitelist: profile.whitelist)
+            return FieldInterpreter.interpret(field, recognition: rec, zone: zone).value
+        }
+        return nil
     }
 
     // MARK: - Comb fields: one box, one character

@@ -7,15 +7,24 @@ struct RecognitionProfile: Equatable {
     var language: String
     var mode: PageSegmentationMode
     var whitelist: String?
+    /// Ways to read the zone a second time, in order of preference (the first available is used).
+    var secondReads: [SecondRead] = []
+
+    struct SecondRead: Equatable {
+        var language: String
+        var mode: PageSegmentationMode
+        var scale: Double
+    }
 
     static let digits = "0123456789"
     static let katakana: String = {
         var s = ""
         for v in 0x30A1...0x30F6 { s.unicodeScalars.append(Unicode.Scalar(v)!) }
-        return s + "ー・"
+        // The space is one of the LSTM's characters: leaving it out of a whitelist glues words together.
+        return s + "ー・ "
     }()
-    static let date = digits + "年月日元明治大正昭和平成令和./-"
-    static let phone = digits + "-()"
+    static let date = digits + "年月日元明治大正昭和平成令和./- "
+    static let phone = digits + "-() "
     static let email = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._-+"
 
     init(for field: FieldSpec) {
@@ -34,5 +43,11 @@ struct RecognitionProfile: Equatable {
         language = field.language.isEmpty ? defaults.0 : field.language
         mode = field.psm.flatMap(PageSegmentationMode.init(rawValue:)) ?? defaults.1
         whitelist = field.whitelist ?? defaults.2
+        let rescaled = SecondRead(language: language, mode: mode, scale: 0.7)
+        if language == "jpn" {
+            secondReads = [SecondRead(language: "script/Japanese", mode: mode, scale: 1), rescaled]
+        } else if field.type.usesOCR {
+            secondReads = [rescaled]
+        }
     }
 }

@@ -28,3 +28,11 @@ extension GrayImage {
         return out
     }
 }
+
+extension GrayImage {
+    /// The image resampled by `factor` (0.7 shrinks to 70 %), keeping its nominal dpi.
+    public func resized(by factor: Double) -> GrayImage {
+        let w = max(1, Int((Double(width) * factor).rounded())), h = max(1, Int((Double(height) * factor).rounded()))
+        return warped(by: .scale(1 / factor), width: w, height: h)
+    }
+}
