@@ -35,11 +35,21 @@ enum PDFRasteriser {
             throw OCRError(code: .missingTool, file: path, message: "reading PDF needs pdftoppm; install it with: apt-get install poppler-utils")
         }
         let n = String(index + 1)
-        // A4 at 300 dpi is 2480×3508; cap the size so a poster-sized page cannot exhaust memory.
+        // A poster-sized page at 300 dpi would exhaust memory: check the page size first.
+        if let info = ToolRunner.locate("pdfinfo"),
+           let out = try? ToolRunner.run(info, ["-f", n, "-l", n, safePath(path)], timeout: 60),
+           let size = pageSizePoints(String(decoding: out.stdout, as: UTF8.self)) {
+            let w = Int(size.0 / 72 * Double(limits.pdfDPI)), h = Int(size.1 / 72 * Double(limits.pdfDPI))
+            if w > limits.maxSide || h > limits.maxSide || w * h > limits.maxPixels {
+                throw OCRError(
+                    code: .tooLarge, file: path,
+                    message: "page \(n) of the PDF would be \(w)×\(h) px at \(limits.pdfDPI) dpi; the limit is \(limits.maxSide) px a side"
+                )
+            }
+        }
         let out = try ToolRunner.run(
             tool,
-            ["-r", String(limits.pdfDPI), "-gray", "-png", "-f", n, "-l", n,
-             "-scale-to", String(limits.maxSide), safePath(path)],
+            ["-r", String(limits.pdfDPI), "-gray", "-png", "-f", n, "-l", n, safePath(path)],
             timeout: limits.pdfPageTimeout
         )
         if out.timedOut {
@@ -50,6 +60,17 @@ enum PDFRasteriser {
             throw OCRError(code: .corrupt, file: path, message: "page \(n) of the PDF cannot be rasterised (pdftoppm: \(detail))")
         }
         return out.stdout
+    }
+
+    /// Width and height in points from pdfinfo's "Page size:" or "Page N size:" line.
+    static func pageSizePoints(_ text: String) -> (Double, Double)? {
+        for line in text.split(separator: "\n") where line.hasPrefix("Page") && line.contains("size:") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            let numbers = parts[1].split(separator: " ").compactMap { Double($0) }
+            if numbers.count >= 2 { return (numbers[0], numbers[1]) }
+        }
+        return nil
     }
 
     /// A path that a tool cannot mistake for an option (file names may start with '-').

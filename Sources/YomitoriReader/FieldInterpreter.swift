@@ -23,7 +23,9 @@ enum FieldInterpreter {
         var confidence = rec.confidence
         switch field.type {
         case .text:
-            value = .text(cleanText(raw))
+            var text = cleanText(raw)
+            if field.kind == .address { text = AddressCorrection.apply(text) }
+            value = .text(text)
         case .katakana:
             value = .text(cleanKatakana(raw))
         case .digits, .number:
@@ -48,6 +50,12 @@ enum FieldInterpreter {
             value = .text(raw)
         }
         if value?.isEmpty == true && !raw.isEmpty { notes.append("nothing_usable") }
+        if case .text(let text)? = value, !field.vocabulary.isEmpty {
+            let snap = VocabularySnap.apply(text, vocabulary: field.vocabulary)
+            value = .text(snap.value)
+            if snap.snapped { notes.append("snapped_to_vocabulary") }
+            if !snap.known { notes.append("not_in_vocabulary") }
+        }
         return FieldRead(
             name: field.name, type: field.type.rawValue, value: value, raw: raw,
             confidence: confidence, zone: zone, notes: notes, sensitive: field.sensitive

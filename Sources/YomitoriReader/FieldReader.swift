@@ -30,10 +30,21 @@ struct FieldReader {
         let profile = RecognitionProfile(for: field)
         let engine = try engines.engine(for: profile.language)
         DebugZones.save(image, field.name)
-        let rec = engine.recognize(image, mode: profile.mode, whitelist: profile.whitelist)
+        let rec = recognize(image, with: engine, mode: profile.mode, whitelist: profile.whitelist)
         var read = FieldInterpreter.interpret(field, recognition: rec, zone: bounds)
+        if rec.text.isEmpty { read.notes.append("nothing_read") }
         read.secondRead = try secondRead(of: image, field: field, profile: profile, zone: bounds)
         return read
+    }
+
+    /// The line finder sometimes returns nothing for a zone that clearly holds ink: read it as a
+    /// raw line, then as a block, before giving up.
+    private func recognize(_ image: GrayImage, with engine: TesseractEngine, mode: PageSegmentationMode, whitelist: String?) -> Recognition {
+        var rec = engine.recognize(image, mode: mode, whitelist: whitelist)
+        for fallback in [PageSegmentationMode.rawLine, .singleBlock] where rec.text.isEmpty && fallback != mode {
+            rec = engine.recognize(image, mode: fallback, whitelist: whitelist)
+        }
+        return rec
     }
 
     /// An independent second reading of the same zone: another model for Japanese text (the
@@ -48,7 +59,7 @@ struct FieldReader {
                 continue  // model not installed: try the next way
             }
             let input = option.scale == 1 ? image : image.resized(by: option.scale)
-            let rec = engine.recognize(input, mode: option.mode, whitelist: profile.whitelist)
+            let rec = recognize(input, with: engine, mode: option.mode, whitelist: profile.whitelist)
             return FieldInterpreter.interpret(field, recognition: rec, zone: zone).value
         }
         return nil
@@ -142,7 +153,9 @@ struct FieldReader {
             let inset = min(option.box.width, option.box.height) * 0.16
             let (inside, _) = cutter.cut(option.box, padding: -inset)
             let margin = max(2, min(inside.width, inside.height) / 8)
-            let cleaned = inside.removingRules(margin: margin, longRun: 0.9, threshold: 140)
+            // Only rules along the edges (the printed box outline after a small misregistration);
+            // a filled box must keep its ink.
+            let cleaned = inside.removingRules(margin: margin, longRun: 2, threshold: 140)
                 .removingSpecks(minPixels: 6, threshold: 140).image
             let ratio = cleaned.darkRatio(in: PixelRect(x: 0, y: 0, width: cleaned.width, height: cleaned.height), threshold: 140)
             marks.append(TickMark(value: option.value, inkRatio: ratio))

@@ -107,6 +107,9 @@ public struct FieldSpec: Sendable, Equatable {
     public var maxChecked: Int?
     /// A closed vocabulary: the value must be (or is snapped to) one of these words.
     public var vocabulary: [String]
+    /// What a `text` field holds, when the reader can use the form's own vocabulary for it
+    /// (`address`: prefecture names, 丁目/番/号). Nil for free text.
+    public var kind: TextKind?
     /// Sensitive fields (個人番号) are masked everywhere except import files.
     public var sensitive: Bool
     /// Value must be present.
@@ -145,6 +148,7 @@ public struct FieldSpec: Sendable, Equatable {
         self.minChecked = minChecked
         self.maxChecked = maxChecked
         self.vocabulary = vocabulary
+        self.kind = nil
         self.sensitive = sensitive
         self.required = required
         self.sourceLine = sourceLine
@@ -214,4 +218,10 @@ public struct SizeMM: Sendable, Equatable, Hashable, Codable {
         self.height = height
     }
     public static let a4 = SizeMM(width: 210, height: 297)
+}
+
+/// Kinds of free text whose closed vocabulary helps the reader.
+public enum TextKind: String, Sendable, Equatable, CaseIterable {
+    /// A Japanese address: starts with a prefecture, uses 丁目, 番, 番地, 号.
+    case address
 }

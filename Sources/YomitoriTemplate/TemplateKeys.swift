@@ -76,6 +76,7 @@ enum TemplateKeys {
         .optional("required"),
         .optional("sensitive"),
         .optional("vocabulary", for: ocrTypes),
+        .optional("kind", for: [.text]),
         .optional("boxes", for: [.comb]),
         .optional("count", for: [.comb]),
         .optional("options", for: tickTypes),

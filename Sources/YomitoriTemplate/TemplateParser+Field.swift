@@ -149,6 +149,14 @@ extension TemplateParser {
             }
         }
         if let node = keyed["vocabulary"] { spec.vocabulary = parseVocabulary(node, subject: subject) }
+        if let node = keyed["kind"], let raw = reader.text(node, "\(subject): kind") {
+            if let kind = TextKind(rawValue: raw) {
+                spec.kind = kind
+            } else {
+                let names = TextKind.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.error(.invalidValue, at: node, "\(subject): unknown kind '\(raw)'; expected one of: \(names)")
+            }
+        }
     }
 
     /// Tesseract's language for a field type when the template does not say.

@@ -12,7 +12,7 @@ extension GrayImage {
         for p in pixels { histogram[Int(p)] += 1 }
         let paper = percentile(histogram, 0.75)
         let ink = percentile(histogram, 0.002)
-        guard paper > ink + 40 else {
+        guard Int(paper) > Int(ink) + 40 else {
             // Nearly uniform: all paper (blank) or all ink; just lift the paper.
             var out = self
             if paper >= 128 { for i in out.pixels.indices where out.pixels[i] > ink { out.pixels[i] = 255 } }

@@ -41,41 +41,43 @@ public struct MarkRegistration: Sendable {
             let cx = (m.x + m.width / 2) * ppm, cy = (m.y + m.height / 2) * ppm
             let r = Int(22 * ppm)
             let win = PixelRect(x: Int(cx) - r, y: Int(cy) - r, width: 2 * r, height: 2 * r)
+                .intersection(PixelRect(x: 0, y: 0, width: scan.width, height: scan.height))
+            guard !win.isEmpty else { continue }
             let crop = scan.cropped(to: win)
-            let expectedSide = m.width * ppm
-            let comps = crop.inkComponents(threshold: 110).filter { c in
-                let w = Double(c.bounds.width), h = Double(c.bounds.height)
-                return w > 0.7 * expectedSide && w < 1.4 * expectedSide && h > 0.7 * expectedSide && h < 1.4 * expectedSide
-                    && Double(c.pixelCount) > 0.7 * w * h
+            let side = m.width * ppm
+            var best: (Point, Double)?
+            for c in crop.inkComponents(threshold: 110) {
+                let b = c.bounds
+                let w = Double(b.width), h = Double(b.height)
+                let touchesLeft = win.x + b.x <= 0, touchesTop = win.y + b.y <= 0
+                let touchesRight = win.x + b.maxX >= scan.width, touchesBottom = win.y + b.maxY >= scan.height
+                let fullW = w > 0.8 * side && w < 1.3 * side
+                let fullH = h > 0.8 * side && h < 1.3 * side
+                let cutW = (touchesLeft || touchesRight) && w > 0.35 * side && w <= 1.3 * side
+                let cutH = (touchesTop || touchesBottom) && h > 0.35 * side && h <= 1.3 * side
+                guard (fullW || cutW) && (fullH || cutH), Double(c.pixelCount) > 0.75 * w * h else { continue }
+                // Centre; for a mark cut by the page edge, from its visible inner edge.
+                let s = fullW ? w : (fullH ? h : side)
+                var px = Double(win.x + b.x) + w / 2, py = Double(win.y + b.y) + h / 2
+                if !fullW { px = touchesLeft ? Double(win.x + b.maxX) - s / 2 : Double(win.x + b.x) + s / 2 }
+                if !fullH { py = touchesTop ? Double(win.y + b.maxY) - s / 2 : Double(win.y + b.y) + s / 2 }
+                let d = hypot(px - cx, py - cy)
+                if best == nil || d < best!.1 { best = (Point(x: px, y: py), d) }
             }
-            guard let best = comps.min(by: { a, b in
-                let da = hypot(Double(a.bounds.x + a.bounds.width / 2 - r), Double(a.bounds.y + a.bounds.height / 2 - r))
-                let db = hypot(Double(b.bounds.x + b.bounds.width / 2 - r), Double(b.bounds.y + b.bounds.height / 2 - r))
-                return da < db
-            }) else { continue }
+            guard let best else { continue }
             from.append(Point(x: m.x + m.width / 2, y: m.y + m.height / 2))
-            to.append(Point(x: Double(win.x) + Double(best.bounds.x) + Double(best.bounds.width) / 2,
-                            y: Double(win.y) + Double(best.bounds.y) + Double(best.bounds.height) / 2))
+            to.append(best.0)
         }
-        guard from.count >= 3, let t = AffineTransform.fit(from: from, to: to) else {
+        guard from.count >= 2 else {
             throw RegistrationError(code: .marksNotFound, message: "registration marks not found (\(from.count) of \(marks.count))")
+        }
+        // Scanners rotate, shift and scale uniformly: fit a similarity, which is exact with two marks
+        // and robust when one of four is damaged.
+        guard let t = AffineTransform.fitSimilarity(from: from, to: to) else {
+            throw RegistrationError(code: .marksNotFound, message: "registration marks are degenerate")
         }
         let res = zip(from, to).map { let p = t.apply($0.0); return hypot(p.x - $0.1.x, p.y - $0.1.y) }
         let rms = sqrt(res.map { $0 * $0 }.reduce(0, +) / Double(res.count)) / t.scale
         return RegistrationResult(transform: t, residualMM: rms, method: .marks, matchScore: 1)
     }
-}
-
-public struct ContentRegistration: Sendable {
-    let reference: GrayImage
-    let ppm: Double
-    let pageSizeMM: (Double, Double)
-    public init(reference: GrayImage, referencePixelsPerMM: Double, pageSizeMM: (Double, Double)) {
-        self.reference = reference; self.ppm = referencePixelsPerMM; self.pageSizeMM = pageSizeMM
-    }
-    public func register(_ scan: GrayImage) throws -> RegistrationResult {
-        let s = Double(scan.width) / pageSizeMM.0
-        return RegistrationResult(transform: .scale(s), residualMM: 99, method: .content, matchScore: 0.5)
-    }
-    public func matchScore(scan: GrayImage, transform: AffineTransform) -> Double { 0.5 }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import YomitoriTemplate
+
+/// Uses the closed vocabulary of Japanese addresses to undo the engine's typical slips:
+/// 丁 read as 」, ], J or T (or lost), and a prefecture name one character off.
+///
+/// Only corrections that cannot turn a right address into a wrong one are made: "N目" after a
+/// number never occurs in an address, and a text that starts one character away from exactly
+/// one prefecture name is that prefecture.
+enum AddressCorrection {
+    private static let chome = try? NSRegularExpression(
+        pattern: "([0-9０-９一二三四五六七八九十]+)\\s*(?:[」\\]JT亅丁]\\s*)?[目自]"
+    )
+
+    static func apply(_ text: String) -> String {
+        var out = text
+        if let chome {
+            let range = NSRange(out.startIndex..., in: out)
+            out = chome.stringByReplacingMatches(in: out, range: range, withTemplate: "$1丁目")
+        }
+        return snapPrefecture(out)
+    }
+
+    static func snapPrefecture(_ text: String) -> String {
+        let chars = Array(text)
+        if BuiltInVocabulary.prefectures.contains(where: { text.hasPrefix($0) }) { return text }
+        var candidates: [String] = []
+        for pref in BuiltInVocabulary.prefectures where chars.count >= pref.count {
+            let head = String(chars[0..<pref.count])
+            // Same length, one character different, and the 都道府県 suffix kept.
+            if head.last == pref.last, zip(head, pref).filter({ $0 != $1 }).count == 1 { candidates.append(pref) }
+        }
+        guard candidates.count == 1, let pref = candidates.first else { return text }
+        return pref + String(chars[pref.count...])
+    }
+}
+
+/// Snaps a value to a template's closed word list when it is one edit away from exactly one word.
+enum VocabularySnap {
+    static func apply(_ text: String, vocabulary: [String]) -> (value: String, snapped: Bool, known: Bool) {
+        guard !vocabulary.isEmpty, !text.isEmpty else { return (text, false, true) }
+        if vocabulary.contains(text) { return (text, false, true) }
+        let near = vocabulary.filter { distance($0, text) <= 1 }
+        if near.count == 1, let word = near.first { return (word, true, true) }
+        return (text, false, false)
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

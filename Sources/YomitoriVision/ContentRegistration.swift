@@ -1,0 +1,147 @@
+import Foundation
+
+/// Registration without marks, from the form's printed ruling, against a blank reference scan.
+///
+/// The page is deskewed by the angle that makes its dark pixels line up best in rows; then the
+/// long horizontal and vertical rules of scan and reference are turned into profiles, and the
+/// scale and shift of each axis are the ones that make the profiles coincide. Filled-in text
+/// and specks barely matter: only runs longer than ``minimumRuleMM`` count as rules.
+public struct ContentRegistration: Sendable {
+    /// Working resolution, pixels per millimetre.
+    static let workPPM = 4.0
+    /// A run of ink at least this long (mm) is a printed rule.
+    static let minimumRuleMM = 12.0
+
+    let pageSizeMM: (Double, Double)
+    /// Reference rule profiles in working pixels (index = mm × workPPM).
+    let referenceRows: [Double]
+    let referenceColumns: [Double]
+    /// Reference rule pixels in millimetres (a sample), for the match score and the residual.
+    let referenceRulePoints: [Point]
+
+    public init(reference: GrayImage, referencePixelsPerMM: Double, pageSizeMM: (Double, Double)) {
+        self.pageSizeMM = pageSizeMM
+        let factor = max(1, Int((referencePixelsPerMM / Self.workPPM).rounded()))
+        let small = reference.downscaledForRegistration(by: factor)
+        let mmPerPixel = Double(factor) / referencePixelsPerMM
+        let angle = small.skewAngle()
+        let upright = abs(angle) > 0.0005 ? small.rotatedAboutCentre(-angle) : small
+        let rules = upright.ruleMask(minimumRun: Int(Self.minimumRuleMM / mmPerPixel))
+        let scale = mmPerPixel * Self.workPPM  // working px per reference small px
+        referenceRows = rules.rowProfile(scale: scale, length: Int(pageSizeMM.1 * Self.workPPM) + 1)
+        referenceColumns = rules.columnProfile(scale: scale, length: Int(pageSizeMM.0 * Self.workPPM) + 1)
+        var points: [Point] = []
+        let step = max(1, rules.points.count / 4000)
+        for i in stride(from: 0, to: rules.points.count, by: step) {
+            let p = rules.points[i]
+            points.append(Point(x: Double(p.0) * mmPerPixel, y: Double(p.1) * mmPerPixel))
+        }
+        referenceRulePoints = points
+    }
+
+    /// Maps template millimetres onto `scan`.
+    /// - Throws: ``RegistrationError`` (`.contentNotMatched`) when the page does not show the form.
+    public func register(_ scan: GrayImage) throws -> RegistrationResult {
+        let estimate = Double(scan.width) / pageSizeMM.0  // scan px per mm if the page fills the scan
+        let factor = max(1, Int((estimate / Self.workPPM).rounded()))
+        let small = scan.downscaledForRegistration(by: factor)
+        let ppmSmall = estimate / Double(factor)
+        let angle = small.skewAngle()
+        let upright = small.rotatedAboutCentre(-angle)
+        let rules = upright.ruleMask(minimumRun: Int(Self.minimumRuleMM * ppmSmall))
+        let rows = rules.rowProfile(scale: 1, length: small.height)
+        let columns = rules.columnProfile(scale: 1, length: small.width)
+        let nominal = ppmSmall / Self.workPPM  // small px per working px
+        guard let fy = Self.bestFit(reference: referenceRows, scan: rows, nominal: nominal),
+              let fx = Self.bestFit(reference: referenceColumns, scan: columns, nominal: nominal) else {
+            throw RegistrationError(code: .contentNotMatched, message: "the page shows no printed ruling to register by")
+        }
+        // mm → working px → upright small px → small px (rotate back about the centre) → scan px.
+        let toUpright = AffineTransform(
+            a: fx.scale * Self.workPPM, b: 0, c: 0, d: fy.scale * Self.workPPM, tx: fx.offset, ty: fy.offset
+        )
+        let centre = Point(x: Double(small.width) / 2, y: Double(small.height) / 2)
+        let back = AffineTransform.rotation(angle, about: centre)
+        let transform = AffineTransform.scale(Double(factor)).concatenating(after: back.concatenating(after: toUpright))
+        let residual = residualMM(scan: scan, transform: transform)
+        let score = matchScore(scan: scan, transform: transform)
+        guard min(fx.correlation, fy.correlation) > 0.3 else {
+            throw RegistrationError(
+                code: .contentNotMatched,
+                message: String(format: "the page's ruling does not match the form (correlation %.2f)", min(fx.correlation, fy.correlation))
+            )
+        }
+        return RegistrationResult(transform: transform, residualMM: residual, method: .content, matchScore: score)
+    }
+
+    /// Share of the reference's printed rules that are ink on the scan under `transform` (0–1).
+    public func matchScore(scan: GrayImage, transform: AffineTransform) -> Double {
+        guard !referenceRulePoints.isEmpty else { return 0 }
+        var hits = 0
+        for p in referenceRulePoints {
+            let q = transform.apply(p)
+            if scan.hasInk(near: q, radius: 2) { hits += 1 }
+        }
+        return Double(hits) / Double(referenceRulePoints.count)
+    }
+
+    /// RMS distance (mm) from mapped reference rule points to the nearest scan ink, capped at 2 mm.
+    private func residualMM(scan: GrayImage, transform: AffineTransform) -> Double {
+        let ppm = transform.scale
+        let cap = Int((2 * ppm).rounded())
+        var sum = 0.0, n = 0
+        for (i, p) in referenceRulePoints.enumerated() where i % 8 == 0 {
+            let q = transform.apply(p)
+            let d = scan.distanceToInk(from: q, limit: cap)
+            sum += (Double(d) / ppm) * (Double(d) / ppm)
+            n += 1
+        }
+        return n == 0 ? 0 : sqrt(sum / Double(n))
+    }
+
+    struct AxisFit { var scale: Double, offset: Double, correlation: Double }
+
+    /// Scale and offset with `scan[offset + scale·i] ≈ reference[i]`, by normalised correlation.
+    static func bestFit(reference: [Double], scan: [Double], nominal: Double) -> AxisFit? {
+        let refIndices = reference.indices.filter { reference[$0] > 0 }
+        guard refIndices.count > 3, scan.contains(where: { $0 > 0 }) else { return nil }
+        let refNorm = sqrt(refIndices.reduce(0) { $0 + reference[$1] * reference[$1] })
+        var best: AxisFit?
+        func score(_ s: Double, _ t: Double) -> Double {
+            var dot = 0.0, norm = 0.0
+            for i in refIndices {
+                let x = t + s * Double(i)
+                let j = Int(x.rounded())
+                guard j >= 0, j < scan.count else { continue }
+                dot += reference[i] * scan[j]
+                norm += scan[j] * scan[j]
+            }
+            return norm > 0 ? dot / (refNorm * sqrt(norm)) : 0
+        }
+        // Coarse: scale ±5 % around nominal, offset over a generous range; then refine.
+        let span = Double(scan.count)
+        var s = nominal * 0.95
+        while s <= nominal * 1.05 {
+            var t = -0.15 * span
+            while t <= 0.15 * span {
+                let c = score(s, t)
+                if best == nil || c > best!.correlation { best = AxisFit(scale: s, offset: t, correlation: c) }
+                t += 2
+            }
+            s += nominal * 0.005
+        }
+        guard var fit = best else { return nil }
+        for (ds, dt) in [(nominal * 0.001, 0.25), (nominal * 0.0002, 0.05)] {
+            let base = fit
+            for k in -6...6 {
+                for m in -10...10 {
+                    let s2 = base.scale + Double(k) * ds, t2 = base.offset + Double(m) * dt
+                    let c = score(s2, t2)
+                    if c > fit.correlation { fit = AxisFit(scale: s2, offset: t2, correlation: c) }
+                }
+            }
+        }
+        // Each working px is 1/workPPM mm: return small-px per working px and offset in small px.
+        return fit
+    }
+}
