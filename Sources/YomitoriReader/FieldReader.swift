@@ -28,13 +28,56 @@ struct FieldReader {
             return FieldInterpreter.blank(field, zone: bounds)
         }
         let profile = RecognitionProfile(for: field)
-        let engine = try engines.engine(for: profile.language)
         DebugZones.save(image, field.name)
-        let rec = recognize(image, with: engine, mode: profile.mode, whitelist: profile.whitelist)
-        var read = FieldInterpreter.interpret(field, recognition: rec, zone: bounds)
-        if rec.text.isEmpty { read.notes.append("nothing_read") }
-        read.secondRead = try secondRead(of: image, field: field, profile: profile, zone: bounds)
-        return read
+        // Independent reads (other model, other scale): two that agree are trusted far more
+        // than Tesseract's own confidence; a third is made only when the first two disagree.
+        var reads: [(read: FieldRead, model: String)] = []
+        for (index, option) in ([profile.primary] + profile.secondReads).enumerated() {
+            if reads.count == 2, reads[0].read.value == reads[1].read.value { break }
+            if reads.count == 3 { break }
+            let engine: TesseractEngine
+            do {
+                engine = try engines.engine(for: option.language)
+            } catch {
+                if index == 0 { throw error }
+                continue  // an optional model is not installed: read another way
+            }
+            let input = option.scale == 1 ? image : image.resized(by: option.scale)
+            let rec = recognize(input, with: engine, mode: option.mode, whitelist: profile.whitelist)
+            var read = FieldInterpreter.interpret(field, recognition: rec, zone: bounds)
+            if rec.text.isEmpty { read.notes.append("nothing_read") }
+            reads.append((read, option.language))
+        }
+        return Self.vote(reads)
+    }
+
+    /// The value at least two reads agree on (with their best confidence). Where two models
+    /// read the zone, agreement counts as confirmation only between different models: two reads
+    /// by the same model share its habits, so then the dissenting value is kept in `secondRead`
+    /// and the field goes to review.
+    /// With no agreement at all the first read stands, with the second read's value kept.
+    static func vote(_ reads: [(read: FieldRead, model: String)]) -> FieldRead {
+        guard var first = reads.first?.read else { preconditionFailure("at least one read") }
+        guard reads.count > 1 else { return first }
+        for (i, candidate) in reads.enumerated() {
+            let agreeing = reads.enumerated().filter { $0.offset != i && $0.element.read.value == candidate.read.value }
+            guard !agreeing.isEmpty else { continue }
+            var winner = candidate.read
+            winner.confidence = max(winner.confidence, agreeing.map(\.element.read.confidence).max() ?? 0)
+            // With only one model available (e.g. `eng`), other scales and segmentations are the
+            // independent reads.
+            let oneModel = Set(reads.map(\.model)).count == 1
+            let independent = oneModel || agreeing.contains { $0.element.model != candidate.model }
+            if independent {
+                winner.secondRead = agreeing[0].element.read.value
+            } else {
+                let dissent = reads.first { $0.read.value != candidate.read.value }
+                winner.secondRead = dissent?.read.value ?? .text("")
+            }
+            return winner
+        }
+        first.secondRead = reads[1].read.value ?? .text("")
+        return first
     }
 
     /// The line finder sometimes returns nothing for a zone that clearly holds ink: read it as a
@@ -45,24 +88,6 @@ struct FieldReader {
             rec = engine.recognize(image, mode: fallback, whitelist: whitelist)
         }
         return rec
-    }
-
-    /// An independent second reading of the same zone: another model for Japanese text (the
-    /// `script/Japanese` model, when installed), another scale for the rest. Tesseract's
-    /// confidence alone does not separate right from wrong reads; two readers that agree do.
-    private func secondRead(of image: GrayImage, field: FieldSpec, profile: RecognitionProfile, zone: PixelRect) throws -> FieldValue? {
-        for option in profile.secondReads {
-            let engine: TesseractEngine
-            do {
-                engine = try engines.engine(for: option.language)
-            } catch {
-                continue  // model not installed: try the next way
-            }
-            let input = option.scale == 1 ? image : image.resized(by: option.scale)
-            let rec = recognize(input, with: engine, mode: option.mode, whitelist: profile.whitelist)
-            return FieldInterpreter.interpret(field, recognition: rec, zone: zone).value
-        }
-        return nil
     }
 
     // MARK: - Comb fields: one box, one character

@@ -43,11 +43,14 @@ struct RecognitionProfile: Equatable {
         language = field.language.isEmpty ? defaults.0 : field.language
         mode = field.psm.flatMap(PageSegmentationMode.init(rawValue:)) ?? defaults.1
         whitelist = field.whitelist ?? defaults.2
-        let rescaled = SecondRead(language: language, mode: mode, scale: 0.7)
+        let rescaled = SecondRead(language: language, mode: mode, scale: 0.75)
         if language == "jpn" {
             secondReads = [SecondRead(language: "script/Japanese", mode: mode, scale: 1), rescaled]
         } else if field.type.usesOCR {
-            secondReads = [rescaled]
+            secondReads = [rescaled, SecondRead(language: language, mode: .rawLine, scale: 1.25)]
         }
     }
+
+    /// The first read.
+    var primary: SecondRead { SecondRead(language: language, mode: mode, scale: 1) }
 }
