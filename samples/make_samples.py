@@ -148,6 +148,10 @@ class Filler:
     def text(self, name, value):
         if value == "":
             return
+        # Japanese typists separate 姓 and 名 (and address parts) with the full-width space of
+        # the IME; the expected value keeps one ASCII space.
+        if any(ord(c) > 0x2FFF for c in value) and self.rng.random() < 0.85:
+            value = value.replace(" ", "\u3000")
         f = self.fields[name]
         size = min(f["h"] * 0.5, self.rng.uniform(3.6, 5.4))
         font = self.font_for(size)

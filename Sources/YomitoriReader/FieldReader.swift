@@ -33,7 +33,7 @@ struct FieldReader {
         // than Tesseract's own confidence; a third is made only when the first two disagree.
         var reads: [(read: FieldRead, model: String)] = []
         for (index, option) in ([profile.primary] + profile.secondReads).enumerated() {
-            if reads.count == 2, reads[0].read.value == reads[1].read.value { break }
+            if reads.count == 2, Self.agree(reads[0].read.value, reads[1].read.value) { break }
             if reads.count == 3 { break }
             let engine: TesseractEngine
             do {
@@ -60,24 +60,49 @@ struct FieldReader {
         guard var first = reads.first?.read else { preconditionFailure("at least one read") }
         guard reads.count > 1 else { return first }
         for (i, candidate) in reads.enumerated() {
-            let agreeing = reads.enumerated().filter { $0.offset != i && $0.element.read.value == candidate.read.value }
+            let agreeing = reads.enumerated().filter { $0.offset != i && agree($0.element.read.value, candidate.read.value) }
             guard !agreeing.isEmpty else { continue }
-            var winner = candidate.read
+            // Of reads that agree but for spacing, keep the one that saw the most word gaps
+            // (a gap between 姓 and 名 is lost far more often than one is invented).
+            let group = [candidate] + agreeing.map(\.element)
+            var winner = group.max { spaces($0.read.value) < spaces($1.read.value) }?.read ?? candidate.read
             winner.confidence = max(winner.confidence, agreeing.map(\.element.read.confidence).max() ?? 0)
             // With only one model available (e.g. `eng`), other scales and segmentations are the
             // independent reads.
             let oneModel = Set(reads.map(\.model)).count == 1
             let independent = oneModel || agreeing.contains { $0.element.model != candidate.model }
             if independent {
-                winner.secondRead = agreeing[0].element.read.value
+                // Confirmed by an independent read: that agreement, not the engine's own score,
+                // is the evidence.
+                winner.secondRead = winner.value
+                winner.confidence = max(winner.confidence, confirmedConfidence)
             } else {
-                let dissent = reads.first { $0.read.value != candidate.read.value }
+                let dissent = reads.first { !agree($0.read.value, candidate.read.value) }
                 winner.secondRead = dissent?.read.value ?? .text("")
             }
             return winner
         }
         first.secondRead = reads[1].read.value ?? .text("")
         return first
+    }
+
+    static func spaces(_ value: FieldValue?) -> Int {
+        if case .text(let t)? = value { return t.filter(\.isWhitespace).count }
+        return 0
+    }
+
+    /// Confidence given to a value two independent reads agree on.
+    static let confirmedConfidence = 0.9
+
+    /// Two reads agree when they are equal apart from white space (the engine's spacing
+    /// between words varies with scale and model; the characters are what matter).
+    static func agree(_ a: FieldValue?, _ b: FieldValue?) -> Bool {
+        switch (a, b) {
+        case (.text(let x)?, .text(let y)?):
+            x.filter { !$0.isWhitespace } == y.filter { !$0.isWhitespace }
+        default:
+            a == b
+        }
     }
 
     /// The line finder sometimes returns nothing for a zone that clearly holds ink: read it as a
@@ -136,7 +161,10 @@ struct FieldReader {
         }
         let bounds = cutter.bounds(of: field.zone)
         var read = FieldInterpreter.interpretComb(field, characters: chars, confidences: confidences, notes: notes, zone: bounds)
-        if let line { read.secondRead = .text(line.joined()) }
+        if let line {
+            read.secondRead = .text(line.joined())
+            if line == chars { read.confidence = max(read.confidence, Self.confirmedConfidence) }
+        }
         return read
     }
 
