@@ -161,6 +161,10 @@ public struct Recognition: Sendable, Equatable {
     public struct Alternative: Sendable, Equatable {
         public var text: String
         public var confidence: Double
+        public init(text: String, confidence: Double) {
+            self.text = text
+            self.confidence = confidence
+        }
     }
     public struct Symbol: Sendable, Equatable {
         public var text: String
@@ -169,6 +173,12 @@ public struct Recognition: Sendable, Equatable {
         /// In the zone image's pixels.
         public var box: PixelRect
         public var alternatives: [Alternative]
+        public init(text: String, confidence: Double, box: PixelRect, alternatives: [Alternative] = []) {
+            self.text = text
+            self.confidence = confidence
+            self.box = box
+            self.alternatives = alternatives
+        }
     }
     public var text: String
     /// Mean word confidence, 0–1.
