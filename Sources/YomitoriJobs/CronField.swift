@@ -38,9 +38,10 @@ struct CronField: Sendable {
 
     private func parseItem(_ item: String) throws(CronError) -> UInt64 {
         guard !item.isEmpty else { throw CronError(.syntax, field: name, "has an empty item in its list") }
-        if let unsupported = item.first(where: { "?LW#".contains($0) }) {
+        let letters = item.uppercased().filter { !$0.isNumber }
+        if item.contains("?") || item.contains("#") || ["L", "W", "LW"].contains(letters) {
             throw CronError(.syntax, field: name,
-                            "'\(unsupported)' is Quartz syntax, not 5-field cron; use numbers, ranges, lists and steps")
+                            "'\(item)' is Quartz syntax, not 5-field cron; use numbers, ranges, lists and steps")
         }
         let parts = item.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { throw CronError(.syntax, field: name, "'\(item)' has more than one '/'") }
