@@ -49,7 +49,8 @@ public final class Intake: Sendable {
     public func scan() throws(IntakeError) -> IntakeDecision {
         let listing = try inbox.list()
         let now = clock()
-        let decision = machine.withLock { $0.observe(listing.entries, at: now) }
+        var decision = machine.withLock { $0.observe(listing.entries, at: now) }
+        decision.undecodableNames = listing.undecodableNames
         for marker in decision.markersToConsume { inbox.consumeMarker(marker) }
         return decision
     }

@@ -11,11 +11,18 @@ public struct IntakeDecision: Sendable, Equatable {
     public var nextCheck: Date?
     /// Inputs waiting in the inbox (not yet handed out): the backlog for `yomitori status`.
     public var waiting: Int
+    /// Entries whose names are not UTF-8 (set by ``Intake/scan()``): they cannot be processed and
+    /// must be reported (a share mounted with the wrong `iocharset`).
+    public var undecodableNames: Int
 
-    public init(ready: [ReadyFile] = [], markersToConsume: [FileObservation] = [], nextCheck: Date? = nil, waiting: Int = 0) {
+    public init(
+        ready: [ReadyFile] = [], markersToConsume: [FileObservation] = [], nextCheck: Date? = nil, waiting: Int = 0,
+        undecodableNames: Int = 0
+    ) {
         self.ready = ready
         self.markersToConsume = markersToConsume
         self.nextCheck = nextCheck
         self.waiting = waiting
+        self.undecodableNames = undecodableNames
     }
 }

@@ -141,6 +141,23 @@ struct ClaimTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox).isEmpty)
     }
 
+    @Test("a name that is not UTF-8 is counted, not silently skipped")
+    func undecodableName() throws {
+        let folder = try TemporaryFolder("claims")
+        defer { folder.remove() }
+        let inbox = try folder.makeFolder("inbox")
+        var bytes = Array((inbox + "/scan").utf8CString.dropLast()) + [CChar(bitPattern: 0x83), CChar(bitPattern: 0x4E)]
+        bytes += Array(".pdf".utf8CString)  // Shift_JIS bytes, as a share with the wrong iocharset shows them
+        let descriptor = open(bytes, O_CREAT | O_WRONLY, 0o644)
+        #expect(descriptor >= 0)
+        close(descriptor)
+        try folder.write("inbox/ok.pdf", "x")
+        let intake = Intake(inbox: inbox, work: folder.file("work"), patterns: ["*.pdf"], rules: IntakeRules())
+        let decision = try intake.scan()
+        #expect(decision.undecodableNames == 1)
+        #expect(decision.waiting == 1)
+    }
+
     @Test("one-shot collection waits for settling with the injected sleep, not the wall clock")
     func collectSettled() throws {
         let folder = try TemporaryFolder("claims")

@@ -36,7 +36,7 @@ struct JobLockTests {
         defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
 
         var held = false
-        for _ in 0..<250 where !held {  // until flock(1) has the lock; at most 5 s
+        for _ in 0..<500 where !held {  // until flock(1) has the lock; at most 10 s
             do {
                 try JobLock.acquire(path: path).release()
                 usleep(20_000)
