@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // MARK: - C libraries
@@ -78,6 +79,21 @@ let package = Package(
             dependencies: ["CFreeType", "CTesseract", "YomitoriResults", "YomitoriTemplate", "YomitoriVision"]
         ),
 
+        // MARK: - Jobs
+        /// What was claimed, read, exported and routed, and when: a protocol and its SQLite store.
+        .target(
+            name: "YomitoriLedger",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        /// Job files, cron schedules, watched inboxes, claiming, locks and quarantine.
+        .target(
+            name: "YomitoriJobs",
+            dependencies: [
+                "YomitoriLedger",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
         // MARK: - CLI
         .executableTarget(
             name: "yomitori",
@@ -110,6 +126,8 @@ let package = Package(
             dependencies: ["YomitoriReader", "YomitoriResults", "YomitoriOCR", "YomitoriTemplate", "YomitoriVision", "YomitoriText"],
             resources: []
         ),
+        .testTarget(name: "YomitoriLedgerTests", dependencies: ["YomitoriLedger"]),
+        .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriLedger"]),
         /// End-to-end: runs the built `yomitori` binary and checks stdout, stderr, files and exit codes.
         .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori"]),
     ]

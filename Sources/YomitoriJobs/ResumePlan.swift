@@ -1,0 +1,49 @@
+public import YomitoriLedger
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a starting runner finds left over from a run that died (kill -9, crash, power loss):
+/// the work folder compared with the ledger's pending inputs.
+///
+/// The work folder says what was claimed; the ledger says how far each input got. Every file
+/// claimed and not finished is in exactly one of the three lists.
+public struct ResumePlan: Sendable {
+    /// Files in the work folder the ledger does not know: claimed just before the crash, before
+    /// ``Ledger/recordClaim(_:)``. Record them (their `originalPath` is nil: use the inbox and
+    /// `originalName`), then process them like new files.
+    public var unrecorded: [ClaimedFile]
+    /// Pending inputs whose file is in the work folder: process them from their state (`claimed`:
+    /// read; `read`: validate and export; an outcome or `exported`: route), after
+    /// ``Ledger/beginAttempt(inputID:by:)`` — and give up (`failed`, `crashed_repeatedly`) when
+    /// attempts pass the limit.
+    public var resumable: [InputRecord]
+    /// Pending inputs whose file is no longer in the work folder. With an outcome (or `exported`),
+    /// the file was routed just before the crash: ``Ledger/markInputRouted(id:to:)`` with nil.
+    /// Otherwise someone removed it: ``Ledger/markInput(id:as:reason:)`` `failed`, then routed with nil.
+    public var missingFiles: [InputRecord]
+
+    public init(unrecorded: [ClaimedFile], resumable: [InputRecord], missingFiles: [InputRecord]) {
+        self.unrecorded = unrecorded
+        self.resumable = resumable
+        self.missingFiles = missingFiles
+    }
+
+    /// Compares the job's work folder with its pending inputs in the ledger.
+    public static func make(job: String, ledger: any Ledger, work: WorkFolder) async throws -> ResumePlan {
+        var folderInfo = stat()
+        let files = stat(work.path, &folderInfo) == 0 ? try work.claimedFiles() : []
+        let pending = try await ledger.pendingInputs(job: job)
+        var unrecorded: [ClaimedFile] = []
+        for file in files where !pending.contains(where: { $0.id == file.inputID }) {
+            if try await ledger.input(id: file.inputID) == nil { unrecorded.append(file) }
+        }
+        var resumable: [InputRecord] = []
+        var missing: [InputRecord] = []
+        for input in pending {
+            var info = stat()
+            if stat(input.claimedPath, &info) == 0 { resumable.append(input) } else { missing.append(input) }
+        }
+        return ResumePlan(unrecorded: unrecorded, resumable: resumable, missingFiles: missing)
+    }
+}

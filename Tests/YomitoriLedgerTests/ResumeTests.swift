@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import YomitoriLedger
+
+@Suite("Ledger: resuming after a crash")
+struct ResumeTests {
+    @Test("a reopened ledger lists every unfinished input and batch")
+    func reopenAfterCrash() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var ids: [String] = []
+        var batchID = ""
+        do {
+            // The first process: claims three files, reads one, exports and routes another, then dies.
+            let ledger = try SQLiteLedger(path: folder.ledgerPath, clock: SteppingClock().now)
+            let run = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "schedule", by: me))
+            for sha in ["a", "b", "c"] { ids.append(try await claim(ledger, sha: sha, run: run.id).inputID) }
+            try await ledger.recordPages(inputID: ids[0], pages: [page(ids[0], 0, .accepted)])
+            try await ledger.recordPages(inputID: ids[2], pages: [page(ids[2], 0, .invalid)])
+            try await ledger.markInput(id: ids[2], as: .invalid, reason: nil)
+            try await ledger.markInputRouted(id: ids[2], to: "/error/c.pdf")
+            let batch = try await ledger.openBatch(job: "juminhyo", runID: run.id, date: "20250601")
+            try await ledger.addPages([PageKey(inputID: ids[0], page: 0)], toBatch: batch.id)
+            batchID = batch.id
+        }
+        // The next start: same file, new connection.
+        let clock = SteppingClock(start: Date(timeIntervalSince1970: 1_760_000_000))
+        let ledger = try SQLiteLedger(path: folder.ledgerPath, clock: clock.now)
+        let run = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "schedule", by: me))
+        let pending = try await ledger.pendingInputs(job: "juminhyo")
+        #expect(pending.map(\.id) == [ids[0], ids[1]])
+        #expect(pending.map(\.state) == [.read, .claimed])
+        #expect(try await ledger.unfinishedBatches(job: "juminhyo").map(\.id) == [batchID])
+
+        // The dead run is marked aborted; attempts count up so a crashing file can be given up on.
+        let runs = try await ledger.runs(job: "juminhyo", limit: 5)
+        #expect(runs.map(\.state) == [.running, .aborted])
+        #expect(runs.first?.id == run.id)
+        let next = WorkerIdentity(host: "host-a", worker: "pid 2 / worker 1")
+        #expect(try await ledger.beginAttempt(inputID: ids[1], by: next).attempts == 1)
+        #expect(try await ledger.beginAttempt(inputID: ids[1], by: next).attempts == 2)
+        #expect(try await ledger.input(id: ids[1])?.by == next)
+        await #expect(throws: LedgerError.self) {  // finished inputs are not attempted again
+            try await ledger.beginAttempt(inputID: ids[2], by: next)
+        }
+    }
+}
+
+@Suite("Ledger: several connections and processes")
+struct ConcurrencyTests {
+    @Test("two ledgers on one file: racing claims of the same content give one new input each")
+    func racingClaims() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let first = try SQLiteLedger(path: folder.ledgerPath)
+        let second = try SQLiteLedger(path: folder.ledgerPath)
+        let contents = (0..<40).map { "content-\($0)" }
+        let results = try await withThrowingTaskGroup(of: (String, ClaimResult).self) { group in
+            for sha in contents {
+                for ledger in [first, second] {
+                    group.addTask { (sha, try await claim(ledger, sha: sha)) }
+                }
+            }
+            var results: [(String, ClaimResult)] = []
+            for try await result in group { results.append(result) }
+            return results
+        }
+        for sha in contents {
+            let mine = results.filter { $0.0 == sha }.map(\.1)
+            let new = mine.filter { if case .new = $0 { true } else { false } }
+            #expect(mine.count == 2)
+            #expect(new.count == 1, "\(sha)")
+        }
+        #expect(try await first.pendingInputs(job: "juminhyo").count == 80)
+    }
+
+    @Test("another process writing at the same time (sqlite3) waits its turn; nothing is lost")
+    func secondProcess() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let ledger = try SQLiteLedger(path: folder.ledgerPath)
+        _ = try await claim(ledger, sha: "first")
+        // 300 separate write transactions from another process, each holding the write lock briefly.
+        let script = (0..<300).map {
+            "BEGIN IMMEDIATE; INSERT INTO events (time, job, kind, detail) VALUES ('2025-06-01 00:00:00.000', 'other', 'test.external', '\($0)'); COMMIT;"
+        }.joined(separator: "\n")
+        let scriptPath = folder.path + "/writes.sql"
+        try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exec /usr/bin/sqlite3 -cmd '.timeout 30000' \"$0\" < \"$1\"", folder.ledgerPath, scriptPath]
+        try process.run()
+        for index in 0..<100 {
+            _ = try await claim(ledger, sha: "ours-\(index)")
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try await ledger.events(job: "other", after: 0, limit: 1000).count == 300)
+        #expect(try await ledger.pendingInputs(job: "juminhyo").count == 101)
+    }
+}
