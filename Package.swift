@@ -94,6 +94,16 @@ let package = Package(
             ]
         ),
 
+        /// Runs jobs: intake, read, validate, export, route, with the ledger recording each step.
+        .target(
+            name: "YomitoriRunner",
+            dependencies: [
+                "YomitoriJobs", "YomitoriLedger", "YomitoriReader", "YomitoriResults", "YomitoriTemplate",
+                "YomitoriOCR", "YomitoriText",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // MARK: - CLI
         .executableTarget(
             name: "yomitori",
@@ -103,6 +113,9 @@ let package = Package(
                 "YomitoriTemplate",
                 "YomitoriOCR",
                 "YomitoriPreview",
+                "YomitoriRunner",
+                "YomitoriJobs",
+                "YomitoriLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

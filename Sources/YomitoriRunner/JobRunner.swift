@@ -1,0 +1,222 @@
+public import Foundation
+public import Logging
+public import YomitoriJobs
+public import YomitoriLedger
+public import YomitoriOCR
+import YomitoriReader
+import YomitoriResults
+import YomitoriTemplate
+public import YomitoriText
+
+/// Runs a job once over what is in its inbox now (`yomitori run`, for cron).
+///
+/// Order of work, so that every input ends exactly once in done, review or error and no import
+/// file is written twice, across kill -9 and restarts: finish what a crashed run left (batches,
+/// claimed files) → take settled files by atomic rename → read and decide → export accepted
+/// pages in one batch (written atomically, recorded in the same step) → route every input.
+public final class JobRunner: Sendable {
+    public let job: JobDefinition
+    public let ledger: any Ledger
+    public let options: RunOptions
+    private let logger: Logger
+
+    public init(job: JobDefinition, ledger: any Ledger, options: RunOptions = RunOptions(), logger: Logger = Logger(label: "yomitori.run")) {
+        self.job = job
+        self.ledger = ledger
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Processes the inbox once.
+    /// - Throws: ``RunError`` for configuration problems (templates, mappings) and ledger failures;
+    ///   problems with individual inputs are quarantined and counted, never thrown.
+    public func runOnce() async throws -> RunReport {
+        let started = Date()
+        let identity = WorkerIdentity(host: ProcessInfo.processInfo.hostName, worker: "run-\(getpid())")
+        let templates = try loadTemplates()
+        let exporter = try BatchExporter(job: job, configs: job.exports)
+        let workers = try await startWorkers(templates: templates)
+        let run = try await ledger.beginRun(RunStart(job: job.id, trigger: options.trigger, by: identity))
+        var report = RunReport(run: run.id, job: job.id, startedAt: started, durationSeconds: 0)
+        report.effect.secondsPerField = job.secondsPerField
+        let context = RunContext(job: job, runID: run.id, identity: identity, ledger: ledger, logger: logger, today: options.today ?? .today)
+
+        // 1. What a crashed run left behind.
+        try await exporter.recover(ledger: ledger, context: context, report: &report)
+        let intake = Intake(job: job)
+        try intake.prepare()
+        let plan = try await ResumePlan.make(job: job.id, ledger: ledger, work: WorkFolder(path: job.work))
+        var inputs: [InputToRead] = []
+        for missing in plan.missingFiles {
+            try await ledger.markInputRouted(id: missing.id, to: nil)
+        }
+        for record in plan.resumable {
+            let input = InputToRead(id: record.id, path: record.claimedPath, name: (record.originalPath as NSString).lastPathComponent)
+            report.counts.resumed += 1
+            // Decided before the crash: only the routing is left.
+            if let outcome = try await context.decidedOutcome(of: record) {
+                try await context.route(input, outcome, report: &report)
+                continue
+            }
+            let attempt = try await ledger.beginAttempt(inputID: record.id, by: identity)
+            if attempt.attempts > options.maxAttempts {
+                try await context.fail(inputID: record.id, path: record.claimedPath, name: input.name,
+                                       code: "too_many_attempts", ja: "処理が\(options.maxAttempts)回中断されました", en: "processing was interrupted \(options.maxAttempts) times",
+                                       report: &report)
+                continue
+            }
+            inputs.append(input)
+        }
+        for file in plan.unrecorded {
+            if let input = try await context.record(file, report: &report) { inputs.append(input) }
+        }
+
+        // 2. New files, once settled.
+        for ready in try intake.collectSettled(sleep: options.sleep) {
+            let id = UUID().uuidString.lowercased()
+            guard case .claimed(let file) = try intake.claim(ready, inputID: id) else { continue }
+            if let input = try await context.record(file, report: &report) { inputs.append(input) }
+        }
+        report.counts.inputs = inputs.count
+
+        // 3. Read and decide, `workers` files at a time.
+        let readings = await readAll(inputs, workers: workers, today: context.today)
+
+        // 4. Record pages; export accepted inputs in one batch; route everything.
+        var exportable: [(InputToRead, [PageRead])] = []
+        var settled: [(InputToRead, InputOutcome)] = []
+        for (input, reading) in zip(inputs, readings) {
+            let outcome = try await context.recordReading(input, reading, report: &report)
+            if case .accepted(let pages) = outcome { exportable.append((input, pages)) } else { settled.append((input, outcome)) }
+        }
+        if !exportable.isEmpty {
+            let written = try await exporter.export(exportable, ledger: ledger, context: context, report: &report)
+            for (input, pages) in exportable {
+                settled.append((input, written ? .exported(pages) : .failed("export_failed", "出力ファイルを書けませんでした", "the import file could not be written")))
+            }
+        }
+        for (input, outcome) in settled {
+            try await context.route(input, outcome, report: &report)
+        }
+
+        report.durationSeconds = Date().timeIntervalSince(started)
+        report.pagesPerSecond = report.durationSeconds > 0 ? Double(report.counts.pages) / report.durationSeconds : 0
+        report.effect.keyingSecondsSaved = Double(report.effect.fieldsAutomated) * job.secondsPerField
+        let json = String(decoding: (try? JSONEncoder.report.encode(report)) ?? Data(), as: UTF8.self)
+        let counts = RunCounts(
+            claimed: report.counts.inputs, resumed: report.counts.resumed, duplicates: report.counts.duplicates,
+            pages: report.counts.pages, accepted: report.counts.accepted, review: report.counts.review,
+            invalid: report.counts.invalid, failed: report.counts.failed, batches: report.outputs.isEmpty ? 0 : 1
+        )
+        try await ledger.finishRun(id: run.id, state: .finished, counts: counts, reportJSON: json)
+        return report
+    }
+
+    // MARK: - Set-up
+
+    private func loadTemplates() throws -> [PreparedTemplate] {
+        var prepared: [PreparedTemplate] = []
+        for path in job.templates {
+            do {
+                prepared.append(try PreparedTemplate(TemplateLoader.load(path: path)))
+            } catch {
+                throw RunError(code: .configuration, message: "\(error)")
+            }
+        }
+        return prepared
+    }
+
+    private func startWorkers(templates: [PreparedTemplate]) async throws -> [ReaderWorker] {
+        let count = max(1, options.workers ?? job.workers)
+        var workers: [ReaderWorker] = []
+        for i in 0..<count {
+            let worker = ReaderWorker(index: i, templates: templates, limits: options.limits)
+            do {
+                try await worker.start()
+            } catch {
+                throw RunError(code: .configuration, message: "\(error)")
+            }
+            workers.append(worker)
+        }
+        return workers
+    }
+
+    /// Reads inputs with every worker busy; results in input order.
+    private func readAll(_ inputs: [InputToRead], workers: [ReaderWorker], today: JapaneseDate) async -> [FileReading] {
+        guard !inputs.isEmpty else { return [] }
+        let queue = WorkQueue(count: inputs.count)
+        var results = [FileReading?](repeating: nil, count: inputs.count)
+        await withTaskGroup(of: [(Int, FileReading)].self) { group in
+            for worker in workers {
+                group.addTask {
+                    var done: [(Int, FileReading)] = []
+                    while let i = await queue.next() {
+                        let input = inputs[i]
+                        done.append((i, await worker.read(path: input.path, display: input.name, today: today)))
+                        self.options.progress?(1)
+                    }
+                    return done
+                }
+            }
+            for await batch in group {
+                for (i, r) in batch { results[i] = r }
+            }
+        }
+        return results.map { $0 ?? .unreadable(OCRError(code: .engineFailed, message: "not read")) }
+    }
+}
+
+/// Hands out input indices to workers.
+actor WorkQueue {
+    private var position = 0
+    private let count: Int
+    init(count: Int) { self.count = count }
+    func next() -> Int? {
+        guard position < count else { return nil }
+        defer { position += 1 }
+        return position
+    }
+}
+
+/// Settings of one run that are not in the job file.
+public struct RunOptions: Sendable {
+    /// Overrides the job's worker count.
+    public var workers: Int?
+    /// `manual`, `cron`, `schedule`, `watch` (recorded in the ledger).
+    public var trigger = "manual"
+    /// The day pages are judged against (dates not in the future…); default today in Japan.
+    public var today: JapaneseDate?
+    /// A claimed input whose processing was interrupted more often than this is quarantined.
+    public var maxAttempts = 3
+    public var limits = ScanLimits()
+    /// Waiting for files to settle (tests pass a no-op).
+    public var sleep: @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
+    /// Called once per input read (progress bars).
+    public var progress: (@Sendable (Int) -> Void)?
+    public init() {}
+}
+
+/// A run that cannot start or continue.
+public struct RunError: Error, Sendable, CustomStringConvertible {
+    public struct Code: Hashable, Sendable {
+        let raw: String
+        public static let configuration = Code(raw: "configuration")
+        public static let export = Code(raw: "export")
+    }
+    public var code: Code
+    public var message: String
+    public init(code: Code, message: String) {
+        self.code = code
+        self.message = message
+    }
+    public var description: String { message }
+}
+
+extension JSONEncoder {
+    static var report: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .iso8601
+        return e
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import YomitoriOCR
+import YomitoriReader
+import YomitoriResults
+import YomitoriText
+
+/// One reading worker: a serial queue that owns a ``FormReader`` (and so its Tesseract engines),
+/// created once and reused for every page. OCR blocks, so it runs on the worker's own thread,
+/// never on Swift's cooperative pool.
+final class ReaderWorker: @unchecked Sendable {
+    private let queue: DispatchQueue
+    private var reader: FormReader?
+    private let templates: [PreparedTemplate]
+    private let limits: ScanLimits
+
+    init(index: Int, templates: [PreparedTemplate], limits: ScanLimits) {
+        self.queue = DispatchQueue(label: "yomitori.reader.\(index)")
+        self.templates = templates
+        self.limits = limits
+    }
+
+    /// Creates the engines now, so a missing language fails before any file is taken.
+    func start() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            queue.async {
+                do {
+                    let reader = FormReader(templates: self.templates)
+                    try reader.preload()
+                    self.reader = reader
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    /// Reads every page of `path` (a claimed input); `display` is the name used in results.
+    func read(path: String, display: String, today: JapaneseDate) async -> FileReading {
+        await withCheckedContinuation { (continuation: CheckedContinuation<FileReading, Never>) in
+            queue.async {
+                continuation.resume(returning: self.readNow(path: path, display: display, today: today))
+            }
+        }
+    }
+
+    private func readNow(path: String, display: String, today: JapaneseDate) -> FileReading {
+        guard let reader else { return .unreadable(OCRError(code: .engineFailed, file: display, message: "worker not started")) }
+        let scan: ScanFile
+        do {
+            scan = try ScanFile(path: path, limits: limits)
+        } catch let error as OCRError {
+            var e = error
+            e.file = display
+            return .unreadable(e)
+        } catch {
+            return .unreadable(OCRError(code: .unreadable, file: display, message: "\(error)"))
+        }
+        var outcomes: [PageOutcome] = []
+        for index in 0..<scan.pageCount {
+            let id = PageID(file: display, page: index)
+            do {
+                let image = try scan.page(index)
+                outcomes.append(reader.read(image, id: id, today: today))
+            } catch {
+                let e = error as? OCRError ?? OCRError(code: .corrupt, file: display, message: "\(error)")
+                outcomes.append(.failed(id, e))
+            }
+        }
+        return .pages(outcomes)
+    }
+}
+
+/// What reading one input file gave.
+enum FileReading: Sendable {
+    case unreadable(OCRError)
+    case pages([PageOutcome])
+}

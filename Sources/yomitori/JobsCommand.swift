@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import YomitoriJobs
+import YomitoriLedger
+
+/// `yomitori jobs check`: validate job files.
+struct JobsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs", abstract: "Job definitions.", subcommands: [Check.self]
+    )
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate job files (file:line:column for every problem).",
+            discussion: "Exit status: 0 no errors; 3 at least one error."
+        )
+        @Argument(help: "Job files or folders (default: jobs/).") var paths: [String] = ["jobs"]
+
+        func run() throws {
+            var errors = 0
+            for path in paths {
+                var isDir: ObjCBool = false
+                let results: [String: [JobDiagnostic]]
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                    results = JobLoader.checkAll(directory: path)
+                } else {
+                    results = [path: JobLoader.check(path: path)]
+                }
+                for (file, diagnostics) in results.sorted(by: { $0.key < $1.key }) {
+                    for d in diagnostics { print(d.description) }
+                    let n = diagnostics.filter { $0.severity == .error }.count
+                    errors += n
+                    if n == 0 { print("\(file): OK") }
+                }
+            }
+            if errors > 0 { throw ExitCode(3) }
+        }
+    }
+}
+
+/// `yomitori status`: backlog, in flight, review, failures and last runs from the ledger.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the ledger: backlog, review, failures, last runs.")
+    @Option(help: "Ledger database.") var ledger: String?
+    @Option(help: "Only this job.") var job: String?
+
+    func run() async throws {
+        let path = StatePaths.ledger(ledger)
+        guard FileManager.default.fileExists(atPath: path) else {
+            print("no ledger at \(path) yet (no job has run)")
+            return
+        }
+        let store = try SQLiteLedger(path: path)
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        for s in try await store.statusSummary(job: job, since: nil, recentRuns: 5) {
+            print("\(s.job): in flight \(s.inFlight), review \(s.review), invalid \(s.invalid), failed \(s.failed), duplicates \(s.duplicates), done \(s.archived), unfinished batches \(s.unfinishedBatches)")
+            for r in s.lastRuns {
+                let c = r.counts
+                print("  run \(r.id.prefix(8)) \(f.string(from: r.startedAt)) \(r.state.rawValue): \(c.claimed) in, \(c.accepted) accepted, \(c.review) review, \(c.invalid) invalid, \(c.failed) failed")
+            }
+            for i in s.recentFailures.prefix(5) {
+                print("  failed: \((i.originalPath as NSString).lastPathComponent): \(i.reason?.code ?? "")")
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import YomitoriJobs
+import YomitoriLedger
+import YomitoriRunner
+
+/// `yomitori run JOB`: process what is in the job's inbox now, then exit (for cron).
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Process what is in a job's inbox now and exit (for cron).",
+        discussion: """
+        Takes a per-job lock: a second run of the same job exits at once with status 4. Ends \
+        with a one-line summary on stderr; --json prints the run report on stdout.
+
+        Exit status: 0 all pages accepted (or nothing to do); 1 some pages wait for review or \
+        are invalid; 2 some inputs failed (quarantined with a reason); 3 configuration error; \
+        4 another run of this job holds the lock.
+        """
+    )
+
+    @Argument(help: "Job definition file (YAML).") var job: String
+    @Option(help: "Ledger database (default: $YOMITORI_LEDGER, /var/lib/yomitori/ledger.sqlite as root, else ~/.local/share/yomitori).")
+    var ledger: String?
+    @Option(help: "Folder for lock files (default /run/lock/yomitori when writable).") var lockDir: String?
+    @Option(help: "Worker count (default: the job's).") var workers: Int?
+    @Flag(help: "Print the run report as JSON on stdout.") var json = false
+
+    func run() async throws {
+        let definition: JobDefinition
+        do {
+            definition = try JobLoader.load(path: job)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(RunExitCode.configurationError.rawValue)
+        }
+        let lock: JobLock
+        do {
+            lock = try JobLock.acquire(job: definition.id, in: StatePaths.locks(lockDir))
+        } catch {
+            Console.error("\(definition.id): another run holds the lock (\(error))")
+            throw ExitCode(RunExitCode.lockHeld.rawValue)
+        }
+        defer { lock.release() }
+        let ledgerPath = StatePaths.ledger(ledger)
+        let store: SQLiteLedger
+        do {
+            try FileManager.default.createDirectory(atPath: (ledgerPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            store = try SQLiteLedger(path: ledgerPath)
+        } catch {
+            Console.error("\(ledgerPath): cannot open the ledger (\(error))")
+            throw ExitCode(RunExitCode.configurationError.rawValue)
+        }
+        var options = RunOptions()
+        options.workers = workers
+        options.trigger = ProcessInfo.processInfo.environment["TERM"] == nil ? "cron" : "manual"
+        let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+        options.progress = { n in progress.advance(n) }
+        let report: RunReport
+        do {
+            report = try await JobRunner(job: definition, ledger: store, options: options).runOnce()
+        } catch let error as RunError where error.code == .configuration {
+            Console.error("\(error)")
+            throw ExitCode(RunExitCode.configurationError.rawValue)
+        }
+        progress.finish()
+        if json {
+            let e = JSONEncoder()
+            e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            e.dateEncodingStrategy = .iso8601
+            FileHandle.standardOutput.write(try e.encode(report) + Data("\n".utf8))
+        }
+        Console.error(report.summary)
+        let code = RunExitCode(report: report)
+        if code != .allAccepted { throw ExitCode(code.rawValue) }
+    }
+}
+
+/// A one-line progress display on a terminal (inputs done, rate); silent elsewhere.
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var done = 0
+    private let start = Date()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func advance(_ n: Int) {
+        guard enabled else { return }
+        lock.lock()
+        done += n
+        let rate = Double(done) / max(0.001, Date().timeIntervalSince(start))
+        lock.unlock()
+        FileHandle.standardError.write(Data(String(format: "\r%d file(s) read, %.2f files/s ", done, rate).utf8))
+    }
+
+    func finish() {
+        if enabled && done > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
