@@ -74,6 +74,17 @@ let package = Package(
             dependencies: ["CFreeType", "CTesseract", "YomitoriResults", "YomitoriTemplate", "YomitoriVision"]
         ),
 
+        /// Import files for back-office systems (CSV/TSV, JSON Lines, fixed-width, 全銀 総合振込) from
+        /// accepted pages, written atomically with a report of every page that did not go in.
+        .target(
+            name: "YomitoriExport",
+            dependencies: [
+                "YomitoriText",
+                "YomitoriResults",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
         // MARK: - CLI
         .executableTarget(
             name: "yomitori",
