@@ -114,6 +114,12 @@ let package = Package(
             resources: []
         ),
         .testTarget(name: "YomitoriCLITests", dependencies: []),
+        .testTarget(
+            name: "YomitoriExportTests",
+            dependencies: ["YomitoriExport", "YomitoriResults", "YomitoriText", "YomitoriVision",
+                           .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]
+        ),
     ]
 )
 
