@@ -94,6 +94,7 @@ let package = Package(
                 "YomitoriTemplate",
                 "YomitoriOCR",
                 "YomitoriPreview",
+                "YomitoriExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

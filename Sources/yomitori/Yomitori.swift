@@ -4,6 +4,6 @@ struct Yomitori: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yomitori",
         abstract: "Offline AI-OCR + RPA batch runner for Japanese municipal forms.",
-        subcommands: [ReadCommand.self, TemplateCommand.self, ZoneCommand.self]
+        subcommands: [ReadCommand.self, TemplateCommand.self, ZoneCommand.self, ExportCommand.self]
     )
 }
