@@ -66,7 +66,7 @@ struct ExportCommand: ParsableCommand {
         do {
             loaded = try ExportMapping.load(path: mapping)
         } catch {
-            Console.error(error.description)
+            for diagnostic in error.diagnostics { Console.error(diagnostic.description) }
             throw ExitCode(2)
         }
         let now = date.flatMap(parsedDate) ?? Date()
