@@ -79,6 +79,17 @@ let package = Package(
             dependencies: ["CFreeType", "CTesseract", "YomitoriResults", "YomitoriTemplate", "YomitoriVision"]
         ),
 
+        /// Import files for back-office systems (CSV/TSV, JSON Lines, fixed-width, 全銀 総合振込) from
+        /// accepted pages, written atomically with a report of every page that did not go in.
+        .target(
+            name: "YomitoriExport",
+            dependencies: [
+                "YomitoriText",
+                "YomitoriResults",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
         // MARK: - Jobs
         /// What was claimed, read, exported and routed, and when: a protocol and its SQLite store.
         .target(
@@ -99,7 +110,7 @@ let package = Package(
             name: "YomitoriRunner",
             dependencies: [
                 "YomitoriJobs", "YomitoriLedger", "YomitoriReader", "YomitoriResults", "YomitoriTemplate",
-                "YomitoriOCR", "YomitoriText",
+                "YomitoriOCR", "YomitoriText", "YomitoriExport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -116,6 +127,7 @@ let package = Package(
                 "YomitoriRunner",
                 "YomitoriJobs",
                 "YomitoriLedger",
+                "YomitoriExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -143,6 +155,12 @@ let package = Package(
         .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriLedger"]),
         /// End-to-end: runs the built `yomitori` binary and checks stdout, stderr, files and exit codes.
         .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori"]),
+        .testTarget(
+            name: "YomitoriExportTests",
+            dependencies: ["YomitoriExport", "YomitoriResults", "YomitoriText", "YomitoriVision",
+                           .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]
+        ),
     ]
 )
 

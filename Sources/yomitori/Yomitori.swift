@@ -4,6 +4,9 @@ struct Yomitori: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yomitori",
         abstract: "Offline AI-OCR + RPA batch runner for Japanese municipal forms.",
-        subcommands: [ReadCommand.self, RunCommand.self, StatusCommand.self, JobsCommand.self, TemplateCommand.self, ZoneCommand.self]
+        subcommands: [
+            ReadCommand.self, RunCommand.self, StatusCommand.self, JobsCommand.self, ExportCommand.self,
+            TemplateCommand.self, ZoneCommand.self,
+        ]
     )
 }
