@@ -1,4 +1,5 @@
 import Foundation
+import YomitoriExport
 import YomitoriJobs
 import YomitoriLedger
 import YomitoriResults
@@ -20,7 +21,7 @@ struct BatchExporter: Sendable {
         var renderers: [any ImportRenderer] = []
         for config in configs {
             do {
-                renderers.append(try ImportRenderers.make(for: config))
+                renderers.append(try ImportRenderers.make(for: config, timeZone: job.timeZone))
             } catch {
                 throw RunError(code: .configuration, message: "\(error)")
             }
@@ -48,18 +49,40 @@ struct BatchExporter: Sendable {
         }
     }
 
-    /// Exports the accepted inputs' pages as one batch; false when nothing could be written.
-    func export(_ inputs: [(InputToRead, [PageRead])], ledger: any Ledger, context: RunContext, report: inout RunReport) async throws -> Bool {
-        guard !configs.isEmpty else { return true }
+    /// Exports the accepted inputs' pages as one batch. Returns the inputs whose pages the
+    /// import format could not take (e.g. a character CP932 cannot encode): they go to review.
+    func export(_ inputs: [(InputToRead, [PageRead])], ledger: any Ledger, context: RunContext, report: inout RunReport) async throws -> Set<String> {
+        guard !configs.isEmpty else { return [] }
+        // Render first: a page the format refuses must not be in the batch at all.
+        var included = inputs
+        var refused: Set<String> = []
+        for _ in 0..<3 {
+            let pages = included.flatMap(\.1)
+            var problemPages: Set<String> = []
+            for renderer in renderers {
+                problemPages.formUnion(try renderer.render(pages, run: context.runID, job: job.id).refusedPages)
+            }
+            let before = included.count
+            included.removeAll { entry in
+                let ids = entry.1.map { PageID(file: $0.file, page: $0.page).description }
+                if ids.contains(where: problemPages.contains) {
+                    refused.insert(entry.0.id)
+                    return true
+                }
+                return false
+            }
+            if included.count == before { break }
+        }
+        guard !included.isEmpty else { return refused }
         let date = Self.dateString(in: job.timeZone)
         let batch = try await ledger.openBatch(job: job.id, runID: context.runID, date: date)
         var keys: [PageKey] = []
-        for (input, pages) in inputs {
+        for (input, pages) in included {
             for index in pages.indices { keys.append(PageKey(inputID: input.id, page: index)) }
         }
         try await ledger.addPages(keys, toBatch: batch.id)
-        try await write(batch: batch, pages: inputs.flatMap(\.1), ledger: ledger, context: context, report: &report)
-        return true
+        try await write(batch: batch, pages: included.flatMap(\.1), ledger: ledger, context: context, report: &report)
+        return refused
     }
 
     private func write(batch: BatchRecord, pages: [PageRead], ledger: any Ledger, context: RunContext, report: inout RunReport) async throws {
@@ -98,6 +121,8 @@ protocol ImportRenderer: Sendable {
 struct RenderedImport: Sendable {
     var data: Data
     var problems: [String] = []
+    /// Pages (`file#N`) the format could not take; they must go to review.
+    var refusedPages: Set<String> = []
 }
 
 /// JSON Lines, one object per page with the normalised field values.
@@ -133,8 +158,38 @@ struct JSONLinesRenderer: ImportRenderer {
     }
 }
 
+/// A mapping from the export module: CSV/TSV, JSON Lines, fixed-width or 全銀.
+struct MappingRenderer: ImportRenderer {
+    let mapping: ExportMapping
+    let timeZone: TimeZone
+
+    var fileExtension: String {
+        switch mapping.format {
+        case .csv: "csv"
+        case .tsv: "tsv"
+        case .jsonl: "jsonl"
+        case .fixed: "dat"
+        case .zengin: "txt"
+        }
+    }
+
+    func render(_ pages: [PageRead], run: String, job: String) throws -> RenderedImport {
+        let context = ExportContext(job: job, run: run, timeZone: timeZone)
+        let (bytes, report) = try ImportFileBuilder.render(pages, mapping: mapping, context: context)
+        var refused = Set(report.review.map(\.page))
+        refused.formUnion(report.skipped.map(\.page))
+        let problems = report.review.map { "\($0.page): export review (\($0.problems.map { "\($0.code)" }.joined(separator: ",")))" }
+        return RenderedImport(data: Data(bytes), problems: problems, refusedPages: refused)
+    }
+}
+
 enum ImportRenderers {
-    static func make(for config: ExportConfig) throws -> any ImportRenderer {
-        JSONLinesRenderer()
+    static func make(for config: ExportConfig, timeZone: TimeZone) throws -> any ImportRenderer {
+        switch config.mapping {
+        case .file(let path):
+            return MappingRenderer(mapping: try ExportMapping.load(path: path), timeZone: timeZone)
+        case .inline(let yaml, let file, _):
+            return MappingRenderer(mapping: try ExportMapping.parse(yaml: yaml, file: file), timeZone: timeZone)
+        }
     }
 }

@@ -90,9 +90,9 @@ public final class JobRunner: Sendable {
             if case .accepted(let pages) = outcome { exportable.append((input, pages)) } else { settled.append((input, outcome)) }
         }
         if !exportable.isEmpty {
-            let written = try await exporter.export(exportable, ledger: ledger, context: context, report: &report)
+            let refused = try await exporter.export(exportable, ledger: ledger, context: context, report: &report)
             for (input, pages) in exportable {
-                settled.append((input, written ? .exported(pages) : .failed("export_failed", "出力ファイルを書けませんでした", "the import file could not be written")))
+                settled.append((input, refused.contains(input.id) ? .review : .exported(pages)))
             }
         }
         for (input, outcome) in settled {

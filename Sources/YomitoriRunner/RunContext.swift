@@ -97,7 +97,6 @@ struct RunContext: Sendable {
                 }
             }
             try await ledger.recordPages(inputID: input.id, pages: records)
-            try await ledger.markInput(id: input.id, as: .read, reason: nil)
             switch worst {
             case .accepted: return .accepted(pages)
             case .review: return .review

@@ -39,12 +39,12 @@ struct JobsCommand: ParsableCommand {
 }
 
 /// `yomitori status`: backlog, in flight, review, failures and last runs from the ledger.
-struct StatusCommand: AsyncParsableCommand {
+struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the ledger: backlog, review, failures, last runs.")
     @Option(help: "Ledger database.") var ledger: String?
     @Option(help: "Only this job.") var job: String?
 
-    func run() async throws {
+    func run() throws {
         let path = StatePaths.ledger(ledger)
         guard FileManager.default.fileExists(atPath: path) else {
             print("no ledger at \(path) yet (no job has run)")
@@ -53,7 +53,9 @@ struct StatusCommand: AsyncParsableCommand {
         let store = try SQLiteLedger(path: path)
         let f = DateFormatter()
         f.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        for s in try await store.statusSummary(job: job, since: nil, recentRuns: 5) {
+        let job = self.job
+        let summary = try runBlocking { try await store.statusSummary(job: job, since: nil, recentRuns: 5) }
+        for s in summary {
             print("\(s.job): in flight \(s.inFlight), review \(s.review), invalid \(s.invalid), failed \(s.failed), duplicates \(s.duplicates), done \(s.archived), unfinished batches \(s.unfinishedBatches)")
             for r in s.lastRuns {
                 let c = r.counts

@@ -5,7 +5,7 @@ import YomitoriLedger
 import YomitoriRunner
 
 /// `yomitori run JOB`: process what is in the job's inbox now, then exit (for cron).
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Process what is in a job's inbox now and exit (for cron).",
@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Worker count (default: the job's).") var workers: Int?
     @Flag(help: "Print the run report as JSON on stdout.") var json = false
 
-    func run() async throws {
+    func run() throws {
         let definition: JobDefinition
         do {
             definition = try JobLoader.load(path: job)
@@ -58,7 +58,8 @@ struct RunCommand: AsyncParsableCommand {
         options.progress = { n in progress.advance(n) }
         let report: RunReport
         do {
-            report = try await JobRunner(job: definition, ledger: store, options: options).runOnce()
+            let runner = JobRunner(job: definition, ledger: store, options: options)
+            report = try runBlocking { try await runner.runOnce() }
         } catch let error as RunError where error.code == .configuration {
             Console.error("\(error)")
             throw ExitCode(RunExitCode.configurationError.rawValue)

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-struct Yomitori: AsyncParsableCommand {
+struct Yomitori: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yomitori",
         abstract: "Offline AI-OCR + RPA batch runner for Japanese municipal forms.",
