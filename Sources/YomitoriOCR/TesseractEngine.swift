@@ -67,7 +67,10 @@ public final class TesseractEngine {
         mode: PageSegmentationMode = .singleLine,
         whitelist: String? = nil
     ) -> Recognition {
-        guard image.width > 0, image.height > 0 else { return Recognition(text: "", confidence: 0, symbols: []) }
+        // An image without a single dark pixel holds no text (the engine would invent some).
+        guard image.width > 0, image.height > 0, image.pixels.contains(where: { $0 < 160 }) else {
+            return Recognition(text: "", confidence: 0, symbols: [])
+        }
         let wanted = whitelist ?? ""
         if wanted != currentWhitelist {
             _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", wanted)

@@ -70,7 +70,10 @@ struct FieldReader {
             // With only one model available (e.g. `eng`), other scales and segmentations are the
             // independent reads.
             let oneModel = Set(reads.map(\.model)).count == 1
-            let independent = oneModel || agreeing.contains { $0.element.model != candidate.model }
+            // The first read must be part of the agreement: when it stands alone against two
+            // others, the majority gives the value but a person confirms it.
+            let includesFirst = i == 0 || agreeing.contains { $0.offset == 0 }
+            let independent = includesFirst && (oneModel || agreeing.contains { $0.element.model != candidate.model })
             if independent {
                 // Confirmed by an independent read: that agreement, not the engine's own score,
                 // is the evidence.
