@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+/// `yomitori run` end to end: a job's inbox in, import files, routed inputs and ledger out.
+@Suite("yomitori run: jobs end to end", .serialized)
+struct RunCommandTests {
+    /// A job folder with an inbox holding copies of the given sample scans.
+    struct JobFolder {
+        let root: URL
+        var inbox: URL { root.appendingPathComponent("inbox") }
+        var job: String { root.appendingPathComponent("job.yaml").path }
+        var ledger: String { root.appendingPathComponent("ledger.sqlite").path }
+        var locks: String { root.appendingPathComponent("locks").path }
+
+        init(scans: [String], form: String = "a_juminhyo", mapping: String = "juminhyo_csv") throws {
+            root = try CLIRunner.temporaryDirectory()
+            try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+            for scan in scans {
+                try FileManager.default.copyItem(
+                    atPath: CLIRunner.sample("samples/scans/\(scan)"), toPath: inbox.appendingPathComponent(scan).path)
+            }
+            let r = root.path
+            try """
+            job: e2e
+            inbox: \(r)/inbox
+            work: \(r)/work
+            trigger: manual
+            templates: [\(CLIRunner.sample("samples/templates/\(form).yaml"))]
+            workers: 2
+            seconds_per_field: 8
+            steps:
+              - read
+              - validate
+              - export:
+                  mapping: \(CLIRunner.sample("samples/mappings/\(mapping).yaml"))
+                  to: \(r)/out
+                  name: "{job}_{date}_{seq}.csv"
+              - route:
+                  accepted: \(r)/done
+                  review: \(r)/review
+                  invalid: \(r)/error
+                  failed: \(r)/error
+                  duplicate: \(r)/duplicate
+            """.write(toFile: job, atomically: true, encoding: .utf8)
+        }
+
+        func run(json: Bool = true) throws -> CLIRunner.Result {
+            try CLIRunner.run(["run", job, "--ledger", ledger, "--lock-dir", locks] + (json ? ["--json"] : []))
+        }
+
+        func files(_ folder: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []).sorted()
+        }
+
+        /// Data rows of every import file (CP932 CSV with a header row).
+        func importRows() throws -> [String] {
+            var rows: [String] = []
+            for name in files("out") where name.hasSuffix(".csv") {
+                let data = try Data(contentsOf: root.appendingPathComponent("out/\(name)"))
+                let text = try #require(String(data: data, encoding: .shiftJIS), "\(name) is CP932")
+                #expect(text.hasSuffix("\r\n"), "\(name) is complete")
+                rows += text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+            }
+            return rows
+        }
+    }
+
+    static func report(_ result: CLIRunner.Result) throws -> [String: Any] {
+        let line = try #require(result.stdoutLines.last)
+        return try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    @Test("Inbox in; import file, routed inputs, quarantine note, ledger and report out; nothing twice")
+    func endToEnd() throws {
+        let job = try JobFolder(scans: ["a_juminhyo-clean-01.png", "a_juminhyo-clean-03.png", "a_juminhyo-degraded-04.jpg"])
+        try Data("not an image".utf8).write(to: job.inbox.appendingPathComponent("壊れた ファイル.png"))
+        let first = try job.run()
+        #expect(first.status == 2, "a failed input makes exit status 2: \(first.stderr)")
+        let report = try Self.report(first)
+        let counts = try #require(report["counts"] as? [String: Int])
+        #expect(counts["inputs"] == 4)
+        #expect(counts["failed"] == 1)
+        let accepted = counts["accepted"] ?? 0
+        #expect(accepted + (counts["review"] ?? 0) + (counts["invalid"] ?? 0) == 3)
+        #expect(job.files("inbox").isEmpty, "every input was taken")
+        #expect(job.files("error").contains("壊れた ファイル.png"))
+        #expect(job.files("error").contains("壊れた ファイル.png.error.txt"))
+        let note = try String(contentsOfFile: job.root.appendingPathComponent("error/壊れた ファイル.png.error.txt").path, encoding: .utf8)
+        #expect(note.contains("not_an_image") && note.contains("理由"))
+        #expect(job.files("done").count == accepted)
+        #expect(try job.importRows().count == accepted)
+        let effect = try #require(report["effect"] as? [String: Any])
+        #expect((effect["fields_automated"] as? Int ?? 0) > 0)
+        #expect(first.stderrLines.last?.contains("accepted") == true, "one-line summary on stderr")
+
+        // Nothing left: a second run does nothing and writes nothing.
+        let second = try job.run()
+        #expect(second.status == 0)
+        #expect(try job.importRows().count == accepted)
+
+        // The same content again is a duplicate, not a second import.
+        try FileManager.default.copyItem(
+            atPath: CLIRunner.sample("samples/scans/a_juminhyo-clean-01.png"),
+            toPath: job.inbox.appendingPathComponent("again.png").path)
+        let third = try job.run()
+        let thirdCounts = try #require(try Self.report(third)["counts"] as? [String: Int])
+        #expect(thirdCounts["duplicates"] == 1)
+        #expect(job.files("duplicate") == ["again.png"])
+        #expect(try job.importRows().count == accepted)
+
+        let status = try CLIRunner.run(["status", "--ledger", job.ledger])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("e2e:"), "\(status.stdout)")
+        try? FileManager.default.removeItem(at: job.root)
+    }
+
+    @Test("A second run of the same job exits at once with the lock code")
+    func lockHeld() throws {
+        let job = try JobFolder(scans: ["a_juminhyo-clean-02.png"])
+        defer { try? FileManager.default.removeItem(at: job.root) }
+        try FileManager.default.createDirectory(atPath: job.locks, withIntermediateDirectories: true)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["-n", job.locks + "/e2e.lock", "sleep", "30"]
+        try holder.run()
+        defer { holder.terminate() }
+        Thread.sleep(forTimeInterval: 0.3)
+        let started = Date()
+        let result = try job.run()
+        #expect(result.status == 4, "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(result.stderr.contains("lock"))
+        #expect(job.files("inbox") == ["a_juminhyo-clean-02.png"], "nothing taken")
+    }
+
+    @Test("kill -9 at random moments, 20 times: every input ends exactly once, no partial import file")
+    func crashLoop() throws {
+        let scans = ["a_juminhyo-clean-01.png", "a_juminhyo-clean-02.png", "a_juminhyo-clean-03.png",
+                     "a_juminhyo-clean-04.png", "a_juminhyo-degraded-02.jpg", "a_juminhyo-degraded-04.jpg"]
+        let job = try JobFolder(scans: scans)
+        defer { try? FileManager.default.removeItem(at: job.root) }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+            process.arguments = ["run", job.job, "--ledger", job.ledger, "--lock-dir", job.locks]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double.random(in: 0.05...2.5, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let last = try job.run()
+        #expect([0, 1, 2].contains(last.status), "\(last.stderr)")
+        // Every input is in exactly one place.
+        let placed = job.files("done") + job.files("review") + job.files("error").filter { !$0.contains(".error.") }
+        #expect(placed.sorted() == scans.sorted(), "placed: \(placed)")
+        #expect(job.files("inbox").isEmpty && job.files("work").filter { !$0.hasPrefix(".") }.isEmpty)
+        // Each accepted input is in the import files exactly once; no temporary leftovers.
+        let rows = try job.importRows()
+        #expect(rows.count == job.files("done").count, "rows: \(rows.count), done: \(job.files("done"))")
+        let sources = rows.compactMap { $0.split(separator: ",").dropLast().last.map(String.init) }
+        #expect(Set(sources).count == sources.count, "no input exported twice: \(sources)")
+        #expect(job.files("out").allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+}
