@@ -21,6 +21,23 @@ enum AddressCorrection {
         return snapPrefecture(out)
     }
 
+    /// A bank name one character away from exactly one known name is that name
+    /// (みずはほ銀行 → みずほ銀行); anything else is left as read.
+    static func snapBank(_ text: String) -> String {
+        let compact = text.filter { !$0.isWhitespace }
+        if BuiltInVocabulary.banks.contains(compact) { return compact }
+        let near = BuiltInVocabulary.banks.filter { VocabularySnap.distance($0, compact) == 1 }
+        return near.count == 1 ? near[0] : text
+    }
+
+    /// 支店 read as 文店 / 丈店 / 攴店 at the end of a branch name.
+    static func fixBranch(_ text: String) -> String {
+        for wrong in ["文店", "丈店", "攴店", "支広", "支庄"] where text.hasSuffix(wrong) {
+            return String(text.dropLast(2)) + "支店"
+        }
+        return text
+    }
+
     static func snapPrefecture(_ text: String) -> String {
         let chars = Array(text)
         if BuiltInVocabulary.prefectures.contains(where: { text.hasPrefix($0) }) { return text }

@@ -24,7 +24,12 @@ enum FieldInterpreter {
         switch field.type {
         case .text:
             var text = cleanText(raw)
-            if field.kind == .address { text = AddressCorrection.apply(text) }
+            switch field.kind {
+            case .address?: text = AddressCorrection.apply(text)
+            case .bank?: text = AddressCorrection.snapBank(text)
+            case .branch?: text = AddressCorrection.fixBranch(text)
+            case nil: break
+            }
             value = .text(text)
         case .katakana:
             value = .text(cleanKatakana(raw))

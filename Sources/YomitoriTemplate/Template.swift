@@ -224,4 +224,9 @@ public struct SizeMM: Sendable, Equatable, Hashable, Codable {
 public enum TextKind: String, Sendable, Equatable, CaseIterable {
     /// A Japanese address: starts with a prefecture, uses 丁目, 番, 番地, 号.
     case address
+    /// A financial institution's name (みずほ銀行, 城南信用金庫 …): snapped to a known name one
+    /// character away.
+    case bank
+    /// A branch name ending in 支店, 出張所, 営業部 (文店 is read back as 支店).
+    case branch
 }
