@@ -243,7 +243,7 @@ import Testing
         #expect(fields[1].vocabulary == ["普通", "当座"])
         let unknown = try single(.invalidValue, in: yaml.replacingOccurrences(of: "prefectures", with: "cities"))
         #expect(unknown.line == 8)
-        #expect(unknown.message == "field 'pref': unknown vocabulary 'cities'; give a list of words or one of: prefectures")
+        #expect(unknown.message == "field 'pref': unknown vocabulary 'cities'; give a list of words or one of: banks, prefectures")
         let empty = try single(.invalidValue, in: yaml.replacingOccurrences(of: "[普通, 当座]", with: "[]"))
         #expect(empty.line == 9)
         #expect(empty.message == "field 'kind': vocabulary is empty; leave it out to allow any value")
