@@ -128,6 +128,7 @@ let package = Package(
                 "YomitoriJobs",
                 "YomitoriLedger",
                 "YomitoriExport",
+                "YomitoriValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -86,6 +86,13 @@ public final class FormReader {
             matchScore: registration.matchScore,
             transform: registration.transform
         )
+        for field in fields {
+            // Names, statuses and confidences only: values are personal data.
+            logger.trace("field read", metadata: [
+                "page.file": "\(id.file)", "page.index": "\(id.page)", "field.name": "\(field.name)",
+                "field.confidence": "\(String(format: "%.2f", field.confidence))", "field.notes": "\(field.notes.joined(separator: ","))",
+            ])
+        }
         logger.debug("page read", metadata: ["page.file": "\(id.file)", "page.index": "\(id.page)", "template": "\(prepared.id)"])
         let read = PageRead(file: id.file, page: id.page, template: prepared.id, registration: summary, fields: fields)
         return .read(prepared.validator.decide(read, today: today))

@@ -84,3 +84,51 @@ struct ReadCommandTests {
         #expect(value.hasPrefix("********"))
     }
 }
+
+@Suite("Personal data stays out of logs")
+struct LogPrivacyTests {
+    @Test("At trace level, stderr names fields but never shows a sensitive value (個人番号)")
+    func noSensitiveValuesInLogs() throws {
+        let expected = try String(contentsOfFile: CLIRunner.sample("samples/scans/expected.jsonl"), encoding: .utf8)
+        let line = try #require(expected.split(separator: "\n").first { $0.contains("\"c_tennyu-clean-01.png\"") })
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let fields = try #require(record["fields"] as? [String: Any])
+        let myNumber = try #require(fields["my_number"] as? String)
+        #expect(myNumber.count == 12)
+        var env = ProcessInfo.processInfo.environment
+        env["YOMITORI_LOG_LEVEL"] = "trace"
+        let result = try CLIRunner.run(
+            ["read", "--template", CLIRunner.sample("samples/templates/c_tennyu.yaml"), CLIRunner.sample("samples/scans/c_tennyu-clean-01.png")],
+            environment: env
+        )
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("field read"), "trace logging is on")
+        #expect(result.stderr.contains("my_number"), "fields are named")
+        #expect(!result.stderr.contains(myNumber), "the 個人番号 never appears in logs")
+        #expect(!result.stderr.contains(String(myNumber.suffix(8))))
+        #expect(!result.stdout.contains(myNumber), "nor in the output, unless --show-sensitive")
+        // Other personal values stay out of the logs too.
+        let name = try #require(fields["name"] as? String)
+        #expect(!result.stderr.contains(name))
+    }
+}
+
+@Suite("yomitori calibrate")
+struct CalibrateCommandTests {
+    @Test("Prints accuracy of accepted fields, review share and thresholds on the degraded samples")
+    func degradedSamples() throws {
+        let scans = try FileManager.default.contentsOfDirectory(atPath: CLIRunner.sample("samples/scans"))
+            .filter { $0.contains("degraded") }.sorted().map { CLIRunner.sample("samples/scans/\($0)") }
+        let templates = ["a_juminhyo", "b_jido_koza", "c_tennyu"].flatMap { ["--template", CLIRunner.sample("samples/templates/\($0).yaml")] }
+        let result = try CLIRunner.run(["calibrate"] + templates + ["--truth", CLIRunner.sample("samples/scans/expected.jsonl"), "--quality", "degraded"] + scans)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("| field type | fields | accepted |"))
+        let summary = try #require(result.stdoutLines.last)
+        // "accepted: 87.1% of 200 fields; 99.15% of accepted fields right; deliberately invalid values accepted: 0 of 1; …"
+        let numbers = summary.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
+        let acceptedShare = try #require(numbers.first), precision = try #require(numbers.dropFirst(2).first)
+        #expect(acceptedShare >= 85, "\(summary)")
+        #expect(precision >= 98.5, "\(summary) (target 99.5)")
+        #expect(summary.contains("deliberately invalid values accepted: 0 of"))
+    }
+}

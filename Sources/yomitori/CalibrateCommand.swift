@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import YomitoriOCR
+import YomitoriReader
+import YomitoriResults
+import YomitoriValidation
+
+/// `yomitori calibrate`: accuracy of accepted fields, share to review and suggested thresholds
+/// per field type, from labelled scans.
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Measure decisions on labelled scans and suggest confidence thresholds per field type.",
+        discussion: """
+        The truth file has one JSON object per page: {"file": NAME, "page": N, "fields": {name: value}, \
+        "invalid": {name: reason}} (the format of samples/scans/expected.jsonl); files are matched \
+        by name. Fields listed under "invalid" are checked to be never accepted.
+        """
+    )
+
+    @Option(name: .customLong("template"), help: "Template YAML file (repeat for mixed stacks).") var templates: [String]
+    @Option(help: "Truth file (JSON Lines).") var truth: String
+    @Option(help: "Largest tolerated share of wrong values among accepted fields.") var target = 0.001
+    @Option(help: "Only pages whose truth has this quality (e.g. degraded).") var quality: String?
+    @Argument(help: "Labelled scans.") var files: [String]
+
+    struct TruthPage: Decodable {
+        var file: String
+        var page: Int
+        var quality: String?
+        var fields: [String: TruthValue]
+        var invalid: [String: String]?
+    }
+
+    enum TruthValue: Decodable, Equatable {
+        case text(String), list([String]), none
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if c.decodeNil() { self = .none } else if let l = try? c.decode([String].self) { self = .list(l) } else { self = .text(try c.decode(String.self)) }
+        }
+        func matches(_ v: FieldValue?) -> Bool {
+            switch (self, v) {
+            case (.none, nil): true
+            case (.text(let e), .text(let g)?): e == g
+            case (.text(let e), nil): e.isEmpty
+            case (.list(let e), .list(let g)?): e == g
+            case (.text(let e), .bool(let b)?): e == (b ? "true" : "false")
+            default: false
+            }
+        }
+    }
+
+    func run() throws {
+        var pages: [String: TruthPage] = [:]
+        let text = try String(contentsOfFile: truth, encoding: .utf8)
+        for (n, line) in text.split(separator: "\n").enumerated() {
+            do {
+                let p = try JSONDecoder().decode(TruthPage.self, from: Data(line.utf8))
+                pages["\(p.file)#\(p.page)"] = p
+            } catch {
+                Console.error("\(truth):\(n + 1): not a truth record (\(error))")
+                throw ExitCode(2)
+            }
+        }
+        let reader = FormReader(templates: try loadTemplates(templates))
+        var observations: [Calibration.Observation] = []
+        var invalidAccepted = 0, invalidTotal = 0, unread = 0
+        for path in files {
+            let scan: ScanFile
+            do { scan = try ScanFile(path: path) } catch { Console.error("\(error)"); unread += 1; continue }
+            for index in 0..<scan.pageCount {
+                let name = (path as NSString).lastPathComponent
+                guard let truthPage = pages["\(name)#\(index)"], quality == nil || truthPage.quality == quality else { continue }
+                guard case .read(let read) = reader.read(try scan.page(index), id: PageID(file: name, page: index)) else {
+                    unread += 1
+                    continue
+                }
+                for (field, expected) in truthPage.fields {
+                    guard let got = read[field: field] else { continue }
+                    if truthPage.invalid?[field] != nil {
+                        invalidTotal += 1
+                        if got.status == .accepted { invalidAccepted += 1 }
+                        continue
+                    }
+                    let type = got.type == "choice" ? "checkbox" : got.type
+                    observations.append(.init(
+                        type: type, confidence: got.confidence, accepted: got.status == .accepted,
+                        otherReasons: got.reasons.contains { $0.code != "low_confidence" }, correct: expected.matches(got.value)
+                    ))
+                }
+            }
+        }
+        let calibration = Calibration(observations: observations, target: target)
+        print(calibration.table)
+        let t = calibration.total
+        print(String(format: "accepted: %.1f%% of %d fields; %.2f%% of accepted fields right; deliberately invalid values accepted: %d of %d; pages not read: %d",
+                     t.fields == 0 ? 0 : Double(t.accepted) / Double(t.fields) * 100, t.fields, t.acceptedPrecision * 100,
+                     invalidAccepted, invalidTotal, unread))
+    }
+}

@@ -1,0 +1,29 @@
+import Testing
+import YomitoriValidation
+
+@Suite("Calibration")
+struct CalibrationTests {
+    @Test("Suggests the lowest threshold that keeps accepted errors under the target")
+    func threshold() {
+        var obs: [Calibration.Observation] = []
+        // 0.5–0.69: half wrong; 0.7 and above: all right.
+        for i in 0..<20 { obs.append(.init(type: "text", confidence: 0.5 + Double(i) / 100, accepted: false, otherReasons: false, correct: i % 2 == 0)) }
+        for i in 0..<80 { obs.append(.init(type: "text", confidence: 0.7 + Double(i) / 1000, accepted: true, otherReasons: false, correct: true)) }
+        // A field with another reason never counts as passing.
+        obs.append(.init(type: "text", confidence: 0.99, accepted: false, otherReasons: true, correct: false))
+        let c = Calibration(observations: obs, target: 0.001)
+        let row = c.rows[0]
+        #expect(row.suggestedThreshold == 0.69 || row.suggestedThreshold == 0.7)
+        #expect(row.accepted == 80)
+        #expect(row.acceptedPrecision == 1)
+        #expect(abs(row.reviewShare - 21.0 / 101.0) < 1e-9)
+        #expect(c.table.contains("| text | 101 |"))
+    }
+
+    @Test("No threshold when even the most confident values are wrong")
+    func none() {
+        let obs = [Calibration.Observation(type: "comb", confidence: 0.99, accepted: true, otherReasons: false, correct: false)]
+        #expect(Calibration(observations: obs).rows[0].suggestedThreshold == nil)
+        #expect(Calibration(observations: obs).rows[0].acceptedPrecision == 0)
+    }
+}
