@@ -63,6 +63,23 @@ struct ReadCommandTests {
         #expect(read.stderr.contains("\(path):7:"))
     }
 
+    @Test("Mixed stacks: each page matched to its form; a page of another form is unknown, not forced")
+    func mixedStacks() throws {
+        let t = ["a_juminhyo", "b_jido_koza", "c_tennyu"].map { CLIRunner.sample("samples/templates/\($0).yaml") }
+        let stack = CLIRunner.sample("samples/scans/mixed-stack.tif")
+        let all = try CLIRunner.run(["read", "--template", t[0], "--template", t[1], "--template", t[2], stack])
+        #expect(all.status == 0, "\(all.stderr)")
+        let forms = all.stdoutLines.compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["template"] as? String
+        }
+        #expect(forms == ["c_tennyu", "a_juminhyo", "b_jido_koza"])
+        // Without the 住民票 template, its page (page 2) matches nothing: reported, not forced.
+        let partial = try CLIRunner.run(["read", "--template", t[1], "--template", t[2], stack])
+        #expect(partial.status == 1)
+        #expect(partial.stderr.contains("page 2 matches none of the templates"), "\(partial.stderr)")
+        #expect(partial.stdout.contains("unknown_form"))
+    }
+
     @Test("Sample templates check clean")
     func checkSamples() throws {
         let paths = ["a_juminhyo", "b_jido_koza", "c_tennyu"].map { CLIRunner.sample("samples/templates/\($0).yaml") }
