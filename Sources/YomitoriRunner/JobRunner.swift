@@ -19,11 +19,17 @@ public final class JobRunner: Sendable {
     public let ledger: any Ledger
     public let options: RunOptions
     private let logger: Logger
+    /// Kept across passes by `serve`, so that files settle between passes.
+    private let intake: Intake
 
-    public init(job: JobDefinition, ledger: any Ledger, options: RunOptions = RunOptions(), logger: Logger = Logger(label: "yomitori.run")) {
+    public init(
+        job: JobDefinition, ledger: any Ledger, options: RunOptions = RunOptions(),
+        intake: Intake? = nil, logger: Logger = Logger(label: "yomitori.run")
+    ) {
         self.job = job
         self.ledger = ledger
         self.options = options
+        self.intake = intake ?? Intake(job: job)
         self.logger = logger
     }
 
@@ -43,7 +49,6 @@ public final class JobRunner: Sendable {
 
         // 1. What a crashed run left behind.
         try await exporter.recover(ledger: ledger, context: context, report: &report)
-        let intake = Intake(job: job)
         try intake.prepare()
         let plan = try await ResumePlan.make(job: job.id, ledger: ledger, work: WorkFolder(path: job.work))
         var inputs: [InputToRead] = []

@@ -5,7 +5,7 @@ struct Yomitori: ParsableCommand {
         commandName: "yomitori",
         abstract: "Offline AI-OCR + RPA batch runner for Japanese municipal forms.",
         subcommands: [
-            ReadCommand.self, RunCommand.self, StatusCommand.self, JobsCommand.self, ExportCommand.self, CalibrateCommand.self,
+            ReadCommand.self, RunCommand.self, ServeCommand.self, StatusCommand.self, JobsCommand.self, ExportCommand.self, CalibrateCommand.self,
             TemplateCommand.self, ZoneCommand.self,
         ]
     )

@@ -1,0 +1,96 @@
+import Foundation
+public import Logging
+public import ServiceLifecycle
+public import YomitoriJobs
+public import YomitoriLedger
+
+/// One job under `yomitori serve`: a watched inbox processed as files settle, or a cron schedule.
+///
+/// Each pass is a ``JobRunner/runOnce()`` (so a pass is exactly-once and crash-safe like
+/// `yomitori run`). On graceful shutdown the pass under way finishes — its pages are read,
+/// exported and routed — and no new pass starts; a kill -9 instead is recovered on the next start.
+public final class JobService: Service, Sendable {
+    public let job: JobDefinition
+    private let ledger: any Ledger
+    private let options: RunOptions
+    private let logger: Logger
+    private let stopping = StopFlag()
+    private let intake: Intake
+
+    public init(job: JobDefinition, ledger: any Ledger, options: RunOptions, logger: Logger) {
+        self.job = job
+        self.ledger = ledger
+        var options = options
+        options.sleep = { _ in }  // never block a pool thread waiting for files to settle
+        options.trigger = "serve"
+        self.options = options
+        self.logger = logger
+        self.intake = Intake(job: job)
+    }
+
+    public func run() async throws {
+        let watcher: FolderWatcher?
+        if case .watch = job.trigger {
+            try? FileManager.default.createDirectory(atPath: job.inbox, withIntermediateDirectories: true)
+            watcher = try FolderWatcher(folder: job.inbox, poll: job.intake.poll)
+        } else {
+            watcher = nil
+        }
+        defer { watcher?.close() }
+        try await withGracefulShutdownHandler {
+            switch job.trigger {
+            case .watch:
+                try await watchLoop(watcher)
+            case .schedule(let schedule):
+                try await scheduleLoop(schedule)
+            case .manual:
+                while !stopping.isSet { try await Task.sleep(for: .seconds(1)) }
+            }
+        } onGracefulShutdown: { [stopping] in
+            stopping.set()
+            watcher?.interrupt()
+        }
+    }
+
+    private func watchLoop(_ watcher: FolderWatcher?) async throws {
+        let wait = max(0.5, min(job.intake.pollInterval, job.intake.settleSeconds))
+        while !stopping.isSet {
+            await pass()
+            guard let watcher, !stopping.isSet else { break }
+            // Wait on a plain thread: inotify and the poll timer block.
+            _ = await withCheckedContinuation { (c: CheckedContinuation<FolderWatcher.Wake, Never>) in
+                Thread.detachNewThread { c.resume(returning: watcher.waitForChange(timeout: wait)) }
+            }
+        }
+    }
+
+    private func scheduleLoop(_ schedule: CronSchedule) async throws {
+        while !stopping.isSet {
+            guard let next = schedule.next(after: Date(), in: job.timeZone) else { return }
+            while Date() < next, !stopping.isSet {
+                try await Task.sleep(for: .seconds(min(1, max(0.01, next.timeIntervalSinceNow))))
+            }
+            if !stopping.isSet { await pass() }
+        }
+    }
+
+    /// One run over the inbox; problems are logged, never fatal for the service.
+    private func pass() async {
+        do {
+            let report = try await JobRunner(job: job, ledger: ledger, options: options, intake: intake, logger: logger).runOnce()
+            if report.counts.inputs > 0 || report.counts.resumed > 0 {
+                logger.notice("\(report.summary)", metadata: ["job.id": "\(job.id)", "run.id": "\(report.run)"])
+            }
+        } catch {
+            logger.error("pass failed", metadata: ["job.id": "\(job.id)", "error": "\(error)"])
+        }
+    }
+}
+
+/// A flag set once, read from any thread.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
