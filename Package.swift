@@ -111,7 +111,7 @@ let package = Package(
             name: "YomitoriRunner",
             dependencies: [
                 "YomitoriJobs", "YomitoriLedger", "YomitoriReader", "YomitoriResults", "YomitoriTemplate",
-                "YomitoriOCR", "YomitoriText", "YomitoriExport",
+                "YomitoriOCR", "YomitoriText", "YomitoriExport", "YomitoriVision",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -90,8 +90,13 @@ public final class JobRunner: Sendable {
         // 4. Record pages; export accepted inputs in one batch; route everything.
         var exportable: [(InputToRead, [PageRead])] = []
         var settled: [(InputToRead, InputOutcome)] = []
+        let side = SideSteps(job: job, logger: logger)
         for (input, reading) in zip(inputs, readings) {
-            let outcome = try await context.recordReading(input, reading, report: &report)
+            let transformed: FileReading = switch reading {
+            case .pages(let outcomes): .pages(outcomes.map { if case .read(let p) = $0 { .read(side.transform(p)) } else { $0 } })
+            case .unreadable: reading
+            }
+            let outcome = try await context.recordReading(input, transformed, report: &report)
             if case .accepted(let pages) = outcome { exportable.append((input, pages)) } else { settled.append((input, outcome)) }
         }
         if !exportable.isEmpty {
@@ -100,8 +105,24 @@ public final class JobRunner: Sendable {
                 settled.append((input, refused.contains(input.id) ? .review : .exported(pages)))
             }
         }
+        var pageStatuses: [(name: String, status: PageStatus)] = []
+        var acceptedPages: [PageRead] = []
+        var tally = BatchTally()
         for (input, outcome) in settled {
+            switch outcome {
+            case .exported(let pages):
+                acceptedPages += pages
+                tally.accepted += pages.count
+                pageStatuses.append((input.name, .accepted))
+            case .review: tally.review += 1; pageStatuses.append((input.name, .review))
+            case .invalid: tally.invalid += 1; pageStatuses.append((input.name, .invalid))
+            case .failed: tally.failed += 1; pageStatuses.append((input.name, .failed))
+            default: break
+            }
             try await context.route(input, outcome, report: &report)
+        }
+        if !pageStatuses.isEmpty {
+            side.afterBatch(pages: pageStatuses, accepted: acceptedPages, tally: tally, context: context, report: &report)
         }
 
         report.durationSeconds = Date().timeIntervalSince(started)

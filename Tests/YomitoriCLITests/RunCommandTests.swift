@@ -114,6 +114,54 @@ struct RunCommandTests {
         try? FileManager.default.removeItem(at: job.root)
     }
 
+    @Test("transform, notify and run steps: a constant field, a log line per input, a program fed JSON on stdin")
+    func sideSteps() throws {
+        let root = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = root.path
+        try FileManager.default.createDirectory(atPath: r + "/inbox", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLIRunner.sample("samples/scans/a_juminhyo-clean-01.png"), toPath: r + "/inbox/a.png")
+        try "#!/bin/sh\ncat > \"\(r)/stdin.json\"\necho \"$@\" > \"\(r)/args.txt\"\n".write(toFile: r + "/hook.sh", atomically: true, encoding: .utf8)
+        chmod(r + "/hook.sh", 0o755)
+        try """
+        job: side
+        inbox: \(r)/inbox
+        work: \(r)/work
+        trigger: manual
+        templates: [\(CLIRunner.sample("samples/templates/a_juminhyo.yaml"))]
+        steps:
+          - read
+          - validate
+          - transform: {set: {office: "みどり市"}}
+          - export:
+              mapping: \(CLIRunner.sample("samples/mappings/all_forms_jsonl.yaml"))
+              to: \(r)/out
+              name: "{job}_{date}_{seq}.jsonl"
+          - route:
+              accepted: \(r)/done
+              review: \(r)/review
+              invalid: \(r)/error
+              failed: \(r)/error
+          - notify: {append: "\(r)/logs/{job}.log"}
+            when: always
+          - run: {command: \(r)/hook.sh, args: ["--job", "{job}"], timeout: 10}
+            when: always
+        """.write(toFile: r + "/job.yaml", atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["run", r + "/job.yaml", "--ledger", r + "/l.sqlite", "--lock-dir", r + "/locks"])
+        #expect([0, 1].contains(result.status), "\(result.stderr)")
+        let log = try String(contentsOfFile: r + "/logs/side.log", encoding: .utf8)
+        #expect(log.contains("a.png\t"), "one line per input: \(log)")
+        #expect(try String(contentsOfFile: r + "/args.txt", encoding: .utf8) == "--job side\n")
+        let stdin = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: r + "/stdin.json"))) as? [String: Any])
+        #expect(stdin["job"] as? String == "side")
+        let done = (try? FileManager.default.contentsOfDirectory(atPath: r + "/done")) ?? []
+        if !done.isEmpty {
+            let out = try FileManager.default.contentsOfDirectory(atPath: r + "/out").filter { $0.hasSuffix(".jsonl") }
+            let text = try String(contentsOfFile: r + "/out/" + out[0], encoding: .utf8)
+            #expect(text.contains("\"office\":\"みどり市\""), "transform set a constant field")
+        }
+    }
+
     @Test("A second run of the same job exits at once with the lock code")
     func lockHeld() throws {
         let job = try JobFolder(scans: ["a_juminhyo-clean-02.png"])
