@@ -55,4 +55,59 @@ struct ServeCommandTests {
         #expect(!serve.isRunning)
         #expect(serve.terminationStatus == 0)
     }
+
+    @Test("Two serve processes on one inbox (as two hosts would) never take the same file")
+    func twoServers() throws {
+        let root = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = root.path
+        try FileManager.default.createDirectory(atPath: r + "/inbox", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: r + "/jobs", withIntermediateDirectories: true)
+        try """
+        job: shared
+        inbox: \(r)/inbox
+        work: \(r)/work
+        trigger:
+          watch: {settle_seconds: 1, poll: always, poll_interval: 1}
+        templates: [\(CLIRunner.sample("samples/templates/b_jido_koza.yaml"))]
+        workers: 1
+        steps:
+          - read
+          - validate
+          - route:
+              accepted: \(r)/done
+              review: \(r)/review
+              invalid: \(r)/error
+              failed: \(r)/error
+        """.write(toFile: r + "/jobs/shared.yaml", atomically: true, encoding: .utf8)
+        // Two "hosts": separate lock folders, one ledger.
+        var servers: [Process] = []
+        for host in ["a", "b"] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+            p.arguments = ["serve", r + "/jobs", "--ledger", r + "/ledger.sqlite", "--lock-dir", r + "/locks-" + host]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            servers.append(p)
+        }
+        defer { for p in servers where p.isRunning { kill(p.processIdentifier, SIGKILL) } }
+        Thread.sleep(forTimeInterval: 1.5)
+        let scans = ["b_jido_koza-clean-01.png", "b_jido_koza-clean-02.png", "b_jido_koza-clean-03.png",
+                     "b_jido_koza-clean-04.png", "b_jido_koza-degraded-01.jpg", "b_jido_koza-degraded-02.jpg"]
+        for scan in scans {
+            try FileManager.default.copyItem(atPath: CLIRunner.sample("samples/scans/\(scan)"), toPath: r + "/inbox/" + scan)
+        }
+        func routed() -> [String] {
+            ["done", "review", "error"].flatMap { (try? FileManager.default.contentsOfDirectory(atPath: r + "/" + $0)) ?? [] }
+                .filter { !$0.contains(".error.") }
+        }
+        let deadline = Date().addingTimeInterval(120)
+        while routed().count < scans.count, Date() < deadline { Thread.sleep(forTimeInterval: 0.5) }
+        for p in servers { kill(p.processIdentifier, SIGTERM) }
+        for p in servers { p.waitUntilExit() }
+        #expect(routed().sorted() == scans.sorted(), "each file exactly once: \(routed())")
+        let duplicates = (try? FileManager.default.contentsOfDirectory(atPath: r + "/error")) ?? []
+        #expect(duplicates.filter { $0.contains(".error.") }.isEmpty, "no file failed or was taken twice: \(duplicates)")
+    }
 }
