@@ -178,8 +178,10 @@ public final class JobRunner: Sendable {
                     var done: [(Int, FileReading)] = []
                     while let i = await queue.next() {
                         let input = inputs[i]
+                        await self.options.sharedLimit?.acquire()
                         done.append((i, await worker.read(path: input.path, display: input.name, today: today)))
-                        self.options.progress?(1)
+                        await self.options.sharedLimit?.release()
+                        self.options.progress?(1, inputs.count)
                     }
                     return done
                 }
@@ -217,8 +219,10 @@ public struct RunOptions: Sendable {
     public var limits = ScanLimits()
     /// Waiting for files to settle (tests pass a no-op).
     public var sleep: @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
-    /// Called once per input read (progress bars).
-    public var progress: (@Sendable (Int) -> Void)?
+    /// Called once per input read with (inputs done, inputs in this run): progress bars.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Shared by every job of a `serve` process: at most this many pages read at once.
+    public var sharedLimit: WorkerLimit?
     public init() {}
 }
 

@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
         options.workers = workers
         options.trigger = ProcessInfo.processInfo.environment["TERM"] == nil ? "cron" : "manual"
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
-        options.progress = { n in progress.advance(n) }
+        options.progress = { n, total in progress.advance(n, of: total) }
         let report: RunReport
         do {
             let runner = JobRunner(job: definition, ledger: store, options: options)
@@ -77,7 +77,7 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// A one-line progress display on a terminal (inputs done, rate); silent elsewhere.
+/// A progress bar on a terminal (files done of total, rate, ETA); silent elsewhere (cron, logs).
 final class ProgressLine: @unchecked Sendable {
     private let enabled: Bool
     private let lock = NSLock()
@@ -86,13 +86,18 @@ final class ProgressLine: @unchecked Sendable {
 
     init(enabled: Bool) { self.enabled = enabled }
 
-    func advance(_ n: Int) {
+    func advance(_ n: Int, of total: Int) {
         guard enabled else { return }
         lock.lock()
         done += n
-        let rate = Double(done) / max(0.001, Date().timeIntervalSince(start))
+        let elapsed = max(0.001, Date().timeIntervalSince(start))
+        let rate = Double(done) / elapsed
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         lock.unlock()
-        FileHandle.standardError.write(Data(String(format: "\r%d file(s) read, %.2f files/s ", done, rate).utf8))
+        FileHandle.standardError.write(Data(String(format: "\r%@ %d/%d files  %.2f files/s  ETA %ds ", bar, done, total, rate, Int(eta)).utf8))
     }
 
     func finish() {

@@ -23,13 +23,16 @@ struct ServeCommand: ParsableCommand {
     @Argument(help: "Job files or folders (default: jobs/).") var paths: [String] = ["jobs"]
     @Option(help: "Ledger database.") var ledger: String?
     @Option(help: "Folder for lock files.") var lockDir: String?
+    @Option(help: "Most pages read at once across all jobs (default: the number of cores).")
+    var maxWorkers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
         let paths = self.paths, ledgerPath = StatePaths.ledger(ledger), locks = StatePaths.locks(lockDir)
-        try runBlocking { try await Self.serve(paths: paths, ledgerPath: ledgerPath, locks: locks) }
+        let limit = WorkerLimit(maxWorkers)
+        try runBlocking { try await Self.serve(paths: paths, ledgerPath: ledgerPath, locks: locks, limit: limit) }
     }
 
-    static func serve(paths: [String], ledgerPath: String, locks: String) async throws {
+    static func serve(paths: [String], ledgerPath: String, locks: String, limit: WorkerLimit) async throws {
         let logger = Logger(label: "yomitori.serve")
         try FileManager.default.createDirectory(atPath: (ledgerPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let store = try SQLiteLedger(path: ledgerPath)
@@ -39,7 +42,9 @@ struct ServeCommand: ParsableCommand {
             for job in loadJobs(paths) {
                 do {
                     held.append(try JobLock.acquire(job: job.id, in: locks))
-                    services.append(JobService(job: job, ledger: store, options: RunOptions(), logger: logger))
+                    var options = RunOptions()
+                    options.sharedLimit = limit
+                    services.append(JobService(job: job, ledger: store, options: options, logger: logger))
                 } catch {
                     logger.error("job not served: another process holds its lock", metadata: ["job.id": "\(job.id)"])
                 }
