@@ -37,21 +37,14 @@ struct CronTests {
             .write(toFile: cronFile, atomically: true, encoding: .utf8)
         chmod(cronFile, 0o644)
         defer { unlink(cronFile) }
-        // Start the daemon unless it runs already (cron rereads /etc/cron.d every minute).
-        let pgrep = Process()
-        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-        pgrep.arguments = ["-x", "cron"]
-        try pgrep.run()
-        pgrep.waitUntilExit()
-        if pgrep.terminationStatus != 0 {
-            // cron forks into the background; its first process exits at once (not waited for:
-            // the daemon's children would keep the wait open).
-            let cron = Process()
-            cron.executableURL = URL(fileURLWithPath: "/usr/sbin/cron")
-            cron.standardOutput = FileHandle.nullDevice
-            cron.standardError = FileHandle.nullDevice
-            try cron.run()
-        }
+        // Start the daemon; when one runs already, cron sees its pid file and exits. It forks into
+        // the background and its first process exits at once (not waited for: the daemon's
+        // children would keep the wait open).
+        let cron = Process()
+        cron.executableURL = URL(fileURLWithPath: "/usr/sbin/cron")
+        cron.standardOutput = FileHandle.nullDevice
+        cron.standardError = FileHandle.nullDevice
+        try cron.run()
         let deadline = Date().addingTimeInterval(150)
         func routed() -> [String] {
             ["done", "review", "error"].flatMap { (try? FileManager.default.contentsOfDirectory(atPath: r + "/" + $0)) ?? [] }
