@@ -77,6 +77,20 @@ enum Calibration {
         )
     }
 
+    /// Waits (up to `limit` seconds) until other processes use less than a quarter of a core over
+    /// 10 s. Returns the seconds waited.
+    static func waitForIdle(upTo limit: Double) -> Double {
+        let start = now()
+        while now() - start < limit {
+            let watch = CPUWatch()
+            sleep(10)
+            let other = watch.otherCores
+            if other < 0.25 { break }
+            log(String(format: "waiting for the machine: other processes use %.2f cores", other))
+        }
+        return now() - start
+    }
+
     private static let sink = Atomic<UInt64>(0)
 
     private static func time(_ n: Int) -> Double {

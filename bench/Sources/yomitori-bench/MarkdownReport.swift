@@ -14,7 +14,9 @@ enum MarkdownReport {
         if let c = r.calibration {
             md += "Machine check before the throughput runs: a pure-compute loop on two threads ran \(fmt(c.scaling, 2))× as fast as on one "
             md += "(\(fmt(c.oneThreadSeconds, 2)) s vs \(fmt(c.twoThreadsSeconds, 2)) s for twice the work); other processes used \(fmt(c.otherCores, 2)) cores meanwhile. "
-            md += "The machine is shared: 2 workers cannot show more than this scaling.\n\n"
+            md += "The machine is shared: 2 workers cannot show more than this scaling."
+            if let waited = c.waitedForIdleSeconds { md += " (The bench waited \(fmt(waited, 0)) s for other processes to quieten first.)" }
+            md += "\n\n"
         }
         md += targets(r)
         md += throughput(r)
@@ -103,6 +105,10 @@ enum MarkdownReport {
         md += "`\(n.command)`\n\n| pages | calls | s total | s/call p50 | s/call mean | pages/s | yomitori (1 worker) / naive |\n|---|---|---|---|---|---|---|\n"
         md += "| \(n.pages) | \(n.calls) | \(fmt(n.secondsTotal, 1)) | \(fmt(n.secondsPerCallP50, 3)) | \(fmt(n.secondsPerCallMean, 3)) | \(fmt(n.pagesPerSecond, 3)) | \(n.ratio.map { fmt($0, 2) + "×" } ?? "—") |\n\n"
         md += n.note + (n.failures > 0 ? " (\(n.failures) calls failed)" : "") + ".\n\n"
+        if let perRead = n.ratioPerRead, let one = r.throughput(workers: 1), one.recognitions > 0 {
+            md += "Per read: a tesseract call costs \(fmt(n.secondsPerCallMean * 1000, 0)) ms; yomitori spends \(fmt(one.wallSeconds / Double(one.recognitions) * 1000, 1)) ms of wall time "
+            md += "per recognition end to end (\(fmt(Double(one.recognitions) / Double(max(1, one.ocrFields)), 2)) recognitions per OCR field: confirmation reads, comb boxes one by one), \(fmt(perRead, 1))× less.\n\n"
+        }
         return md
     }
 
@@ -112,6 +118,9 @@ enum MarkdownReport {
             md += "## Start-up\n\n`\(s.readCommand)`\n\n"
             md += "Time to the first page on stdout: \(s.readFirstPageSeconds.map { fmt($0, 2) }.joined(separator: ", ")) s "
             md += "(median \(s.readFirstPageMedian.map { fmt($0, 2) } ?? "—") s); to exit: \(s.readExitSeconds.map { fmt($0, 2) }.joined(separator: ", ")) s.\n\n"
+            if let prepare = s.templatesPrepareSeconds, let preload = s.preloadSeconds {
+                md += "Of which, measured in the bench process: loading and preparing the templates \(fmt(prepare, 3)) s, `FormReader.preload()` \(fmt(preload, 3)) s.\n\n"
+            }
             md += "`yomitori run` on an empty inbox: "
             md += s.runAvailable ? "\(s.runEmptyInboxSeconds.map { fmt($0, 3) }.joined(separator: ", ")) s (median \(s.runEmptyInboxMedian.map { fmt($0, 3) } ?? "—") s); \(s.runNote).\n\n" : "\(s.runNote).\n\n"
         }

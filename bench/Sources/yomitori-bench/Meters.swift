@@ -5,7 +5,7 @@ import Foundation
 func now() -> Double { bench_monotonic_seconds() }
 
 /// What one stretch of work cost the calling thread: wall and CPU time, user-space instructions
-/// (when the kernel allows `perf_event_open`) and allocation calls (process-wide).
+/// (when the kernel allows `perf_event_open`) and allocation calls.
 struct Cost: Codable, Sendable {
     var seconds: Double = 0
     var cpuSeconds: Double = 0
@@ -45,7 +45,7 @@ final class ThreadMeter {
     func snapshot() -> Cost {
         Cost(
             seconds: now(), cpuSeconds: bench_thread_cpu_seconds(),
-            instructions: Double(bench_instructions_read(fd)), allocations: Double(bench_allocations())
+            instructions: Double(bench_instructions_read(fd)), allocations: Double(bench_thread_allocations())
         )
     }
 

@@ -24,13 +24,15 @@ struct Options {
     var startupRuns = 3
     /// Throughput runs per worker count; the fastest is reported (the machine is shared).
     var repeats = 1
+    /// Wait up to this many seconds for other processes to go quiet before the throughput runs.
+    var waitIdle = 0.0
     var keep = false
 
     static let usage = """
     usage: yomitori-bench [--corpus DIR | --generate N] [--workers 1,2] [--out bench/results]
                           [--only PHASES | --skip PHASES] [--backlog N] [--backlog-queue 5000]
                           [--backlog-minutes 5] [--naive-pages N] [--yomitori PATH]
-                          [--template T.yaml …] [--seed 7] [--repeat 1] [--keep]
+                          [--template T.yaml …] [--seed 7] [--repeat 1] [--wait-idle S] [--keep]
 
     Measures yomitori's reader against the time Tesseract alone needs and against the tesseract
     command line run once per field, and writes bench/results/<date>.json, .md and .svg.
@@ -45,7 +47,8 @@ struct Options {
       --yomitori PATH     the yomitori binary for start-up and job runs (default .build/release/yomitori,
                           built when missing)
       --template T.yaml   templates (default samples/templates/*.yaml)
-      --repeat N          throughput runs per worker count, the fastest reported (default 1)
+      --repeat N          throughput runs per worker count, interleaved, the fastest reported (default 1)
+      --wait-idle S       wait up to S seconds for other processes to go quiet before the throughput runs
       --keep              keep the temporary corpus, crops and job folders
     Results of one date are merged: a run with --only backlog fills in that part of today's files.
     """
@@ -99,6 +102,7 @@ struct Options {
             case "--yomitori": o.yomitori = try value(a)
             case "--startup-runs": o.startupRuns = max(1, try number(a))
             case "--repeat": o.repeats = max(1, try number(a))
+            case "--wait-idle": o.waitIdle = Double(try number(a))
             case "--keep": o.keep = true
             case "-h", "--help":
                 print(usage)

@@ -1,4 +1,3 @@
-import CBenchSupport
 import Foundation
 import Synchronization
 import YomitoriOCR
@@ -102,8 +101,6 @@ struct ReaderWorkers {
     struct Run {
         var wall: Double
         var workers: [WorkerReport]
-        /// Process-wide allocation calls during the timed part.
-        var allocations: Double
     }
 
     /// - Parameter onPage: called by a worker after each page (for progress and sampling).
@@ -129,13 +126,11 @@ struct ReaderWorkers {
             thread.start()
         }
         ready.wait()
-        let allocationsBefore = Double(bench_allocations())
         let start = now()
         for _ in 0..<workers { go.signal() }
         done.wait()
         let wall = now() - start
-        let allocations = Double(bench_allocations()) - allocationsBefore
-        return Run(wall: wall, workers: reports.withLock { $0 }, allocations: allocations)
+        return Run(wall: wall, workers: reports.withLock { $0 })
     }
 
     private static func work(

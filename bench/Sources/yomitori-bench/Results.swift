@@ -36,6 +36,8 @@ struct BenchResults: Codable {
         /// 2 × one / two: 2.0 on two free cores.
         var scaling: Double
         var otherCores: Double
+        /// Seconds spent waiting for other processes to quieten down first (`--wait-idle`).
+        var waitedForIdleSeconds: Double?
     }
 
     struct Machine: Codable {
@@ -182,6 +184,9 @@ struct BenchResults: Codable {
         var pagesPerSecond: Double
         /// End-to-end pages/s (1 worker) / naive pages/s.
         var ratio: Double?
+        /// Naive seconds per tesseract call / yomitori's wall seconds per recognition (1 worker):
+        /// the comparison per read, since yomitori reads each field several times.
+        var ratioPerRead: Double?
         var failures: Int
         var note: String
     }
@@ -193,6 +198,10 @@ struct BenchResults: Codable {
         var readFirstPageSeconds: [Double]
         var readFirstPageMedian: Double?
         var readExitSeconds: [Double]
+        /// In this process: loading and preparing the templates (reference images, registration).
+        var templatesPrepareSeconds: Double?
+        /// In this process: FormReader.preload() (the first-read engines).
+        var preloadSeconds: Double?
         var runAvailable: Bool
         var runNote: String
         var runEmptyInboxSeconds: [Double]

@@ -11,11 +11,11 @@ uint64_t bench_instructions_read(int fd);
 void bench_instructions_close(int fd);
 
 /// Allocation calls (malloc, calloc, realloc, posix_memalign, aligned_alloc, memalign) made by the
-/// whole process since it started: the bench binary interposes these functions and forwards them
+/// calling thread since it started: the bench binary interposes these functions and forwards them
 /// to glibc's allocator.
-uint64_t bench_allocations(void);
+uint64_t bench_thread_allocations(void);
 /// Bytes requested by those calls.
-uint64_t bench_allocated_bytes(void);
+uint64_t bench_thread_allocated_bytes(void);
 
 /// Thread CPU time of the calling thread, in seconds (CLOCK_THREAD_CPUTIME_ID).
 double bench_thread_cpu_seconds(void);
