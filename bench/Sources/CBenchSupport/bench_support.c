@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <linux/perf_event.h>
+#include <malloc.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -92,6 +93,8 @@ int posix_memalign(void **out, size_t alignment, size_t size) {
 
 uint64_t bench_thread_allocations(void) { return allocations; }
 uint64_t bench_thread_allocated_bytes(void) { return allocated_bytes; }
+
+void bench_release_free_memory(void) { malloc_trim(0); }
 
 // MARK: - Clocks
 

@@ -45,7 +45,7 @@ enum MarkdownReport {
 
     static func throughput(_ r: BenchResults) -> String {
         guard let rows = r.throughput, !rows.isEmpty else { return "" }
-        var md = "## Reader throughput (FormReader, one per worker thread, files from a shared queue)\n\n"
+        var md = "## Reader throughput (FormReader, one per worker thread, pages from a shared queue)\n\n"
         md += "| workers | pages | pages/s | fields/s | OCR fields/s | speed-up | p50 s/page | p95 s/page | Tesseract s | efficiency | engine-call eff. | CPU use | peak RSS MB | instr./page | allocs/page | engines/worker | other processes (cores) |\n"
         md += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
         for t in rows {
@@ -76,6 +76,13 @@ enum MarkdownReport {
         }
         md += "\n\(fmt(p.recognitionsPerPage, 1)) recognitions per page, \(fmt(p.recognitionsPerOCRField, 2)) per OCR field "
         md += "(\(fmt(p.ocrFieldsPerPage, 1)) OCR fields per page), \(fmt(p.msPerRecognition, 1)) ms each inside Tesseract.\n\n"
+        if let forms = p.recognitionByForm, !forms.isEmpty {
+            md += "| form | pages | OCR fields/page | recognitions/page | Tesseract ms/page |\n|---|---|---|---|---|\n"
+            for f in forms {
+                md += "| \(f.template) | \(f.pages) | \(fmt(f.ocrFieldsPerPage, 1)) | \(fmt(f.recognitionsPerPage, 1)) | \(fmt(f.recognitionMsPerPage, 1)) |\n"
+            }
+            md += "\n"
+        }
         md += "Registration per page, by template (every page is registered to every template):\n\n"
         md += "| template | method | marks ms | content ms | match score ms | chosen for |\n|---|---|---|---|---|---|\n"
         for t in p.registration {

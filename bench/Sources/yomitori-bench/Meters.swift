@@ -64,10 +64,12 @@ enum Memory {
     /// Peak resident set since start or the last ``resetPeak()`` (VmHWM), in MB.
     static var peakMB: Double { field("VmHWM") }
 
-    /// Resets VmHWM to the current RSS (`echo 5 > /proc/self/clear_refs`), so each phase reports its
-    /// own peak. Returns false where the kernel does not allow it (then peaks are cumulative).
+    /// Returns free heap memory to the system, then resets VmHWM to the current RSS
+    /// (`echo 5 > /proc/self/clear_refs`), so each phase reports its own peak. Returns false where
+    /// the kernel does not allow it (then peaks are cumulative).
     @discardableResult
     static func resetPeak() -> Bool {
+        bench_release_free_memory()
         guard let fh = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
         defer { try? fh.close() }
         do {

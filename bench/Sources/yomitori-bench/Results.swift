@@ -135,6 +135,8 @@ struct BenchResults: Codable {
         var secondsPerPage: Double
         /// Decoding (with opening the file) by format, ms per page of that format.
         var decodeMsByFormat: [String: Double]
+        /// Recognitions per page by the form read (comb fields are read box by box).
+        var recognitionByForm: [FormRecognition]?
         var recognitionsPerPage: Double
         var recognitionsPerOCRField: Double
         var msPerRecognition: Double
@@ -144,6 +146,14 @@ struct BenchResults: Codable {
         var engineInit: [EngineInit]
         var pdf: PDFCosts?
         var waste: [Waste]
+    }
+
+    struct FormRecognition: Codable {
+        var template: String
+        var pages: Int
+        var ocrFieldsPerPage: Double
+        var recognitionsPerPage: Double
+        var recognitionMsPerPage: Double
     }
 
     struct EngineInit: Codable {

@@ -53,6 +53,7 @@ struct StageProfile {
         var perTemplate: [String: (marks: Double, content: Double, score: Double, chosen: Int, methods: Set<String>)] = [:]
         var crops: [Crop] = []
         var chosenRegistration = 0.0, duplicateMarks = 0.0
+        var byForm: [String: (pages: Int, recognitions: Int, seconds: Double, ocrFields: Int)] = [:]
         var pageDecodeForPDF: [Double] = []
         var byFormat: [String: (seconds: Double, pages: Int)] = [:]
         for file in corpus.files {
@@ -83,6 +84,12 @@ struct StageProfile {
                 if case .read(let page) = outcome {
                     pagesRead += 1
                     chosen = page.template
+                    var form = byForm[page.template] ?? (0, 0, 0, 0)
+                    form.pages += 1
+                    form.recognitions += reader.engines.recognitions - n0
+                    form.seconds += reader.engines.recognitionSeconds - r0
+                    form.ocrFields += page.fields.filter { $0.type != "checkbox" && $0.type != "choice" }.count
+                    byForm[page.template] = form
                     if let validator = validators[page.template] {
                         let (_, validateCost) = meter.measure { validator.decide(page, today: today) }
                         validation = validation + validateCost
@@ -146,6 +153,14 @@ struct StageProfile {
             duplicateMarksMsPerPage: duplicateMarks / Double(n) * 1000,
             secondsPerPage: total / Double(n),
             decodeMsByFormat: byFormat.mapValues { $0.seconds / Double(max(1, $0.pages)) * 1000 },
+            recognitionByForm: byForm.keys.sorted().map { key in
+                let f = byForm[key]!
+                return BenchResults.FormRecognition(
+                    template: key, pages: f.pages, ocrFieldsPerPage: Double(f.ocrFields) / Double(max(1, f.pages)),
+                    recognitionsPerPage: Double(f.recognitions) / Double(max(1, f.pages)),
+                    recognitionMsPerPage: f.seconds / Double(max(1, f.pages)) * 1000
+                )
+            },
             recognitionsPerPage: Double(recognitions) / Double(n),
             recognitionsPerOCRField: Double(recognitions) / Double(max(1, ocrFields)),
             msPerRecognition: recognition / Double(max(1, recognitions)) * 1000,

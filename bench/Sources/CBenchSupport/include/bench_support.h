@@ -17,6 +17,10 @@ uint64_t bench_thread_allocations(void);
 /// Bytes requested by those calls.
 uint64_t bench_thread_allocated_bytes(void);
 
+/// Returns free heap memory to the system (glibc malloc_trim), so that the next phase's peak RSS
+/// is its own and not what earlier phases left in the allocator's arenas.
+void bench_release_free_memory(void);
+
 /// Thread CPU time of the calling thread, in seconds (CLOCK_THREAD_CPUTIME_ID).
 double bench_thread_cpu_seconds(void);
 /// CLOCK_MONOTONIC, in seconds.
