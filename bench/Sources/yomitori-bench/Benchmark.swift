@@ -181,11 +181,7 @@ struct Benchmark {
                 log("backlog through yomitori run: \(o.backlogQueue) files in the inbox, stopped after \(Int(budget)) s …")
                 let job = try cli.makeJob(in: scratch + "/backlog-job", workers: 2)
                 _ = try UniqueCopies.write(count: o.backlogQueue, from: corpus.files.map(\.path), into: job.inbox)
-                var peak = 0.0
-                var run = try cli.runJob(job, workers: 2, files: o.backlogQueue, timeout: budget) { pid in
-                    peak = max(peak, Memory.field("VmRSS", pid: pid))
-                }
-                run.peakRSSMB = max(run.peakRSSMB, peak)
+                var run = try cli.runJob(job, workers: 2, files: o.backlogQueue, timeout: budget)
                 if run.pages == nil { run.pages = YomitoriCLI.routedCount(job) }
                 backlog.viaJob = run
                 backlog.viaJobNote = "yomitori run with \(o.backlogQueue) unique files in the inbox; stopped (SIGTERM) after \(Int(budget)) s if not done; pages = files routed"

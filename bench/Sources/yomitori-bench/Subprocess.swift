@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs a program (no shell) and times it: start to first line of standard output, start to exit,
-/// and the child's peak RSS from `wait4`'s rusage.
+/// and the child's peak RSS (VmHWM sampled while it runs).
 struct Subprocess {
     struct Result: Sendable {
         var status: Int32
@@ -12,7 +12,9 @@ struct Subprocess {
         /// Seconds from spawning to the first newline on standard output (nil: none came).
         var firstLineSeconds: Double?
         var seconds: Double
-        /// Peak RSS of the child, MB (ru_maxrss).
+        /// Peak RSS of the child, MB: its VmHWM sampled while it ran (with `sampleMemory`), else 0.
+        /// (wait4's ru_maxrss is not used: a child started with vfork semantics inherits the
+        /// parent's high-water mark, so it would report this benchmark's own memory.)
         var peakRSSMB: Double
         var timedOut: Bool
         var succeeded: Bool { status == 0 && signal == 0 && !timedOut }
@@ -30,6 +32,8 @@ struct Subprocess {
     var tickInterval: Double = 1
     /// Keep standard output (false: read and drop it, still timing the first line).
     var captureStdout = true
+    /// Sample the child's VmHWM (/proc/PID/status) every `tickInterval` seconds and at each read.
+    var sampleMemory = false
 
     /// Runs the program to completion.
     /// - Throws: when it cannot be started.
@@ -72,10 +76,12 @@ struct Subprocess {
         var timedOut = false
         var killAt: Double?
         var lastTick = start
+        var peakRSS = 0.0
         var buffer = [UInt8](repeating: 0, count: 65536)
         var pfd = pollfd(fd: pipeFDs[0], events: Int16(POLLIN), revents: 0)
         while true {
             let waitMS = Int32(max(1, min(tickInterval, 1) * 1000))
+            if sampleMemory { peakRSS = max(peakRSS, Memory.field("VmHWM", pid: pid)) }
             let ready = poll(&pfd, 1, waitMS)
             let t = now()
             if let timeout, !timedOut, t - start > timeout {
@@ -87,9 +93,10 @@ struct Subprocess {
                 killAt = nil
                 kill(pid, SIGKILL)  // not reaped yet, so the pid is still the child's
             }
-            if let onTick, t - lastTick >= tickInterval {
+            if sampleMemory { peakRSS = max(peakRSS, Memory.field("VmHWM", pid: pid)) }
+            if t - lastTick >= tickInterval {
                 lastTick = t
-                onTick(pid)
+                onTick?(pid)
             }
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -106,6 +113,7 @@ struct Subprocess {
             if firstLine == nil, chunk.contains(UInt8(ascii: "\n")) { firstLine = now() - start }
             if captureStdout { out.append(contentsOf: chunk) }
         }
+        if sampleMemory { peakRSS = max(peakRSS, Memory.field("VmHWM", pid: pid)) }  // a zombie reads 0
         close(pipeFDs[0])
         var status: Int32 = 0
         var usage = rusage()
@@ -116,7 +124,7 @@ struct Subprocess {
         let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
         return Result(
             status: code, signal: signal, stdout: out, stderr: err, firstLineSeconds: firstLine,
-            seconds: seconds, peakRSSMB: Double(usage.ru_maxrss) / 1024, timedOut: timedOut
+            seconds: seconds, peakRSSMB: peakRSS, timedOut: timedOut
         )
     }
 

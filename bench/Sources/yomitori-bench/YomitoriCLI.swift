@@ -111,7 +111,8 @@ struct YomitoriCLI {
     func runJob(_ job: JobFolder, workers: Int, files: Int, timeout: Double? = nil, onTick: ((Int32) -> Void)? = nil) throws -> BenchResults.JobRun {
         let args = ["run", job.jobFile, "--ledger", job.ledger, "--json"]
         let r = try Subprocess(
-            executable: binary, arguments: args, environment: Self.userEnvironment, timeout: timeout, onTick: onTick
+            executable: binary, arguments: args, environment: Self.userEnvironment, timeout: timeout, onTick: onTick,
+            tickInterval: 0.2, sampleMemory: true
         ).run()
         var run = BenchResults.JobRun(
             workers: workers, files: files, pages: nil, wallSeconds: r.seconds, reportedDurationSeconds: nil,
