@@ -12,6 +12,21 @@ public final class TesseractEngine {
     private let handle: OpaquePointer
     private var currentWhitelist: String = ""
 
+    // MARK: - Instrumentation (read by benchmarks; two clock reads per call)
+    /// Seconds spent inside `TessBaseAPIRecognize`, summed over this engine's life (monotonic clock).
+    public private(set) var recognitionSeconds: Double = 0
+    /// Seconds spent in ``recognize(_:mode:whitelist:)`` as a whole: setting the image, recognising
+    /// and reading the text, symbols and alternatives back.
+    public private(set) var callSeconds: Double = 0
+    /// How many times `TessBaseAPIRecognize` ran.
+    public private(set) var recognitions: Int = 0
+
+    private static func monotonicSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
     /// Loads `languages` (e.g. `jpn`, `eng`, `jpn+eng`, `script/Japanese`).
     /// - Throws: ``OCRError`` naming the missing language and the Debian package that provides it.
     public init(languages: String, dataPath: String? = nil) throws {
@@ -71,6 +86,8 @@ public final class TesseractEngine {
         guard image.width > 0, image.height > 0, image.pixels.contains(where: { $0 < 160 }) else {
             return Recognition(text: "", confidence: 0, symbols: [])
         }
+        let callStart = Self.monotonicSeconds()
+        defer { callSeconds += Self.monotonicSeconds() - callStart }
         let wanted = whitelist ?? ""
         if wanted != currentWhitelist {
             _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", wanted)
@@ -82,7 +99,11 @@ public final class TesseractEngine {
             TessBaseAPISetImage(handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
         TessBaseAPISetSourceResolution(handle, dpi)
-        guard TessBaseAPIRecognize(handle, nil) == 0 else {
+        let recognizeStart = Self.monotonicSeconds()
+        let status = TessBaseAPIRecognize(handle, nil)
+        recognitionSeconds += Self.monotonicSeconds() - recognizeStart
+        recognitions += 1
+        guard status == 0 else {
             TessBaseAPIClear(handle)
             return Recognition(text: "", confidence: 0, symbols: [])
         }

@@ -25,4 +25,14 @@ public final class EngineSet {
 
     /// How many engines were created (for benchmarks: must not grow with pages).
     public var count: Int { engines.count }
+
+    // MARK: - Instrumentation (read by benchmarks)
+    /// Seconds inside `TessBaseAPIRecognize`, summed over this worker's engines.
+    public var recognitionSeconds: Double { engines.values.reduce(0) { $0 + $1.recognitionSeconds } }
+    /// Seconds in `TesseractEngine.recognize` as a whole, summed over this worker's engines.
+    public var engineCallSeconds: Double { engines.values.reduce(0) { $0 + $1.callSeconds } }
+    /// Recognitions run by this worker's engines.
+    public var recognitions: Int { engines.values.reduce(0) { $0 + $1.recognitions } }
+    /// The language sets loaded so far.
+    public var languages: [String] { engines.keys.sorted() }
 }

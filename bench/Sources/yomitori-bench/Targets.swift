@@ -1,0 +1,41 @@
+import Foundation
+
+/// The benchmark's targets, checked and reported (never asserted in tests).
+enum Targets {
+    static func check(_ r: BenchResults) -> [BenchResults.Target] {
+        var out: [BenchResults.Target] = []
+        func add(_ name: String, _ target: String, _ measured: String?, _ met: Bool?) {
+            out.append(BenchResults.Target(name: name, target: target, measured: measured ?? "not measured", met: measured == nil ? nil : met))
+        }
+        let two = r.throughput(workers: 2)
+        add("efficiency, 2 workers", "≥ 0.90 (Tesseract recognition time / wall time per worker)",
+            two.map { String(format: "%.2f (%.2f counting the whole engine call; 1 worker: %.2f)", $0.efficiency, $0.efficiencyEngineCall, r.throughput(workers: 1)?.efficiency ?? 0) },
+            two.map { $0.efficiency >= 0.90 })
+        add("end-to-end vs naive", "≥ 10× (1 worker vs tesseract CLI per field)",
+            r.naive?.ratio.map { String(format: "%.1f×", $0) }, r.naive?.ratio.map { $0 >= 10 })
+        let machine = r.calibration.map {
+            String(format: " (this machine meanwhile: two busy threads %.2f× one; other processes %.2f cores during the 2-worker run)", $0.scaling, two?.context.otherCores ?? 0)
+        } ?? ""
+        add("2 workers vs 1", "≥ 1.8×",
+            two?.speedup.map { String(format: "%.2f×", $0) + machine }, two?.speedup.map { $0 >= 1.8 })
+        if let s = r.startup, !s.runAvailable {
+            add("yomitori run, empty inbox", "< 0.3 s", "not available yet", nil)
+        } else {
+            add("yomitori run, empty inbox", "< 0.3 s",
+                r.startup?.runEmptyInboxMedian.map { String(format: "%.3f s", $0) }, r.startup?.runEmptyInboxMedian.map { $0 < 0.3 })
+        }
+        if let b = r.backlog {
+            add("peak RSS, 5,000 queued (reader API)", "< 400 MB",
+                String(format: "%.0f MB (%d queued, %d read)", b.peakRSSMB, b.queued, b.processed), b.peakRSSMB < 400)
+            if let j = b.viaJob {
+                add("peak RSS, 5,000 queued (yomitori run)", "< 400 MB",
+                    String(format: "%.0f MB (%d files, %d routed)", j.peakRSSMB, j.files, j.pages ?? 0), j.peakRSSMB < 400)
+            } else {
+                add("peak RSS, 5,000 queued (yomitori run)", "< 400 MB", "not available yet", nil)
+            }
+        } else {
+            add("peak RSS, 5,000 queued", "< 400 MB", nil, nil)
+        }
+        return out
+    }
+}
