@@ -1,6 +1,6 @@
-// Interim registration so the pipeline can be exercised; replaced by the full implementation.
 import Foundation
 
+/// A rectangle in millimetres (the Vision module's own, so it needs no template types).
 public struct MMRect: Sendable, Equatable {
     public var x: Double, y: Double, width: Double, height: Double
     public init(x: Double, y: Double, width: Double, height: Double) {
@@ -8,6 +8,8 @@ public struct MMRect: Sendable, Equatable {
     }
 }
 
+/// Where a scan sits relative to its template: the transform from template millimetres to scan
+/// pixels, how well the features fit, and how well the page shows the form.
 public struct RegistrationResult: Sendable {
     public enum Method: String, Sendable { case marks, content }
     public var transform: AffineTransform
@@ -18,6 +20,7 @@ public struct RegistrationResult: Sendable {
     public var matchScore: Double
 }
 
+/// A page that cannot be mapped onto a template (marks missing, ruling not matched).
 public struct RegistrationError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable { let raw: String
         public static let marksNotFound = Code(raw: "marks_not_found")
@@ -29,6 +32,12 @@ public struct RegistrationError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
+/// Registration by solid square marks printed at known places (usually the four corners).
+///
+/// Each mark is searched for within 22 mm of where it should be as a solid, square ink blob of
+/// about the right size (text and ticked boxes are neither); a mark cut by the page edge is
+/// placed from its inner edges. Scanners rotate, shift and scale uniformly, so a similarity is
+/// fitted (exact with two marks, robust with one of four damaged); the residual is reported.
 public struct MarkRegistration: Sendable {
     let marks: [MMRect]
     let pageSizeMM: (Double, Double)
