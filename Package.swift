@@ -36,10 +36,14 @@ let package = Package(
         /// Japanese text: NFKC, width and kana conversion, 和暦 dates, check digits.
         .target(name: "YomitoriText"),
         /// Form templates: the model and its YAML loader with file:line diagnostics.
+        /// Reading the YAML files people write (templates, jobs, mappings): typed values, key tables
+        /// with "did you mean", and `file:line:column` diagnostics.
+        .target(name: "YomitoriYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "YomitoriTemplate",
             dependencies: [
                 "YomitoriText",
+                "YomitoriYAML",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -77,7 +81,7 @@ let package = Package(
         /// Template previews: registered zones and values drawn onto the scan (PNG).
         .target(
             name: "YomitoriPreview",
-            dependencies: ["CFreeType", "CTesseract", "YomitoriResults", "YomitoriTemplate", "YomitoriVision"]
+            dependencies: ["CFreeType", "CTesseract", "YomitoriOCR", "YomitoriResults", "YomitoriTemplate", "YomitoriVision"]
         ),
 
         /// Import files for back-office systems (CSV/TSV, JSON Lines, fixed-width, 全銀 総合振込) from
@@ -87,6 +91,7 @@ let package = Package(
             dependencies: [
                 "YomitoriText",
                 "YomitoriResults",
+                "YomitoriYAML",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -102,6 +107,7 @@ let package = Package(
             name: "YomitoriJobs",
             dependencies: [
                 "YomitoriLedger",
+                "YomitoriYAML",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -140,7 +146,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "YomitoriTextTests", dependencies: ["YomitoriText"]),
-        .testTarget(name: "YomitoriTemplateTests", dependencies: ["YomitoriTemplate"]),
+        .testTarget(name: "YomitoriTemplateTests", dependencies: ["YomitoriTemplate", "YomitoriYAML"]),
         .testTarget(name: "YomitoriVisionTests", dependencies: ["YomitoriVision"]),
         .testTarget(
             name: "YomitoriValidationTests",
@@ -157,12 +163,12 @@ let package = Package(
             resources: []
         ),
         .testTarget(name: "YomitoriLedgerTests", dependencies: ["YomitoriLedger"]),
-        .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriLedger"]),
+        .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriLedger", "YomitoriYAML"]),
         /// End-to-end: runs the built `yomitori` binary and checks stdout, stderr, files and exit codes.
         .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori"]),
         .testTarget(
             name: "YomitoriExportTests",
-            dependencies: ["YomitoriExport", "YomitoriResults", "YomitoriText", "YomitoriVision",
+            dependencies: ["YomitoriExport", "YomitoriYAML", "YomitoriResults", "YomitoriText", "YomitoriVision",
                            .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
