@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - C libraries
@@ -35,6 +36,8 @@ let package = Package(
         // MARK: - Pure Swift core (no C dependency)
         /// Japanese text: NFKC, width and kana conversion, 和暦 dates, check digits.
         .target(name: "YomitoriText"),
+        /// SHA-256 digests of scans and import files (swift-crypto), streamed.
+        .target(name: "YomitoriHashing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         /// Form templates: the model and its YAML loader with file:line diagnostics.
         /// Reading the YAML files people write (templates, jobs, mappings): typed values, key tables
         /// with "did you mean", and `file:line:column` diagnostics.
@@ -91,6 +94,7 @@ let package = Package(
             dependencies: [
                 "YomitoriText",
                 "YomitoriResults",
+                "YomitoriHashing",
                 "YomitoriYAML",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -107,6 +111,7 @@ let package = Package(
             name: "YomitoriJobs",
             dependencies: [
                 "YomitoriLedger",
+                "YomitoriHashing",
                 "YomitoriYAML",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -146,6 +151,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "YomitoriTextTests", dependencies: ["YomitoriText"]),
+        .testTarget(name: "YomitoriHashingTests", dependencies: ["YomitoriHashing"]),
         .testTarget(name: "YomitoriTemplateTests", dependencies: ["YomitoriTemplate", "YomitoriYAML"]),
         .testTarget(name: "YomitoriVisionTests", dependencies: ["YomitoriVision"]),
         .testTarget(
@@ -163,12 +169,12 @@ let package = Package(
             resources: []
         ),
         .testTarget(name: "YomitoriLedgerTests", dependencies: ["YomitoriLedger"]),
-        .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriLedger", "YomitoriYAML"]),
+        .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriHashing", "YomitoriLedger", "YomitoriYAML"]),
         /// End-to-end: runs the built `yomitori` binary and checks stdout, stderr, files and exit codes.
         .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori"]),
         .testTarget(
             name: "YomitoriExportTests",
-            dependencies: ["YomitoriExport", "YomitoriYAML", "YomitoriResults", "YomitoriText", "YomitoriVision",
+            dependencies: ["YomitoriExport", "YomitoriHashing", "YomitoriYAML", "YomitoriResults", "YomitoriText", "YomitoriVision",
                            .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),

@@ -1,3 +1,4 @@
+import YomitoriHashing
 import YomitoriYAML
 import Foundation
 import Testing
