@@ -57,8 +57,8 @@ struct RecognitionProfile: Equatable {
             // field read as a raw line already, a single word.
             let other: PageSegmentationMode = mode == .rawLine ? .singleWord : .rawLine
             confirmingReads = [SecondRead(language: language, mode: other, scale: 1)]
-            // Kana and Latin: the other model's raw-line read may confirm too (the first model's
-            // raw line sometimes doubles the last kana, コ → コユ). Kanji: only the first model's,
+            // Katakana: the other model's raw-line read may confirm too (the first model's raw
+            // line sometimes doubles the last kana, コ → コユ). Kanji: only the first model's,
             // since the script model's raw-line read repeats its own line read's misread kanji
             // (measured on holdout scans: 紬 → 細, 葵 → 壮 confirmed that way).
             if language == "jpn", field.type != .text {
