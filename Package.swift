@@ -138,6 +138,7 @@ let package = Package(
                 "YomitoriPreview", "YomitoriVision", "YomitoriLedger",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -15,7 +15,8 @@ public struct ReviewStation: Sendable {
     public let service: ReviewService
     public let users: UserDirectory
     let sessions: SessionStore
-    let images = PageImages()
+    let images: PageImages
+    let prefetcher: ImagePrefetcher
     let logger: Logger
     /// Adds `Secure` to the session cookie (set when a TLS proxy is in front).
     public var secureCookies = false
@@ -27,6 +28,8 @@ public struct ReviewStation: Sendable {
         self.service = service
         self.users = users
         self.sessions = SessionStore(idleTimeout: sessionIdleTimeout)
+        self.images = PageImages()
+        self.prefetcher = ImagePrefetcher(images: images)
         self.logger = logger
     }
 
@@ -39,6 +42,7 @@ public struct ReviewStation: Sendable {
         Application(
             router: router(),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            services: [prefetcher],
             onServerRunning: { channel in
                 await onListening(host, channel.localAddress?.port ?? port)
             },
@@ -165,6 +169,10 @@ public struct ReviewStation: Sendable {
             return notFound(session)
         }
         let image = try? await images.rendered(path: view.filePath, page: key.page, fields: view.doubtfulFields)
+        if view.isWaiting, let next = try await service.next(after: key, job: view.job, user: session.user),
+           let upcoming = try? await service.peek(next, user: session.user) {
+            prefetcher.enqueue(.init(path: upcoming.filePath, page: next.page, fields: upcoming.doubtfulFields))
+        }
         return html(ReviewPages.page(view, image: image, session: session), status: status)
     }
 
