@@ -37,7 +37,10 @@ enum Correction {
         if let spec, spec.type == .checkbox || spec.type == .choice {
             if spec.isSingleCheckbox { return .bool(ticked.contains(text.lowercased())) }
             let separators: Set<Character> = [",", "、", ";", "，", "；", " ", "　"]
-            return .list(text.split(whereSeparator: { separators.contains($0) }).map(String.init))
+            let items = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
+            // A choice is one ticked value as text (as the reader gives it); several are a list.
+            if spec.type == .choice, items.count <= 1 { return .text(items.first ?? "") }
+            return .list(items)
         }
         guard !text.isEmpty else { return nil }
         if type == FieldType.date.rawValue, case .success(let date) = JapaneseDate.parse(text, mode: .strict) {

@@ -9,13 +9,13 @@ import Testing
 /// the scan.
 @Suite("yomitori review: the review station end to end", .serialized)
 struct ReviewCommandTests {
-    @Test("run → review → approve with a correction over HTTP → next run exports it and archives the scan")
+    @Test("run → review → approve a correction and reject a page over HTTP → next run exports, archives and quarantines")
     func approveThenExport() throws {
-        let job = try RunCommandTests.JobFolder(scans: ["a_juminhyo-degraded-01.jpg"])
+        let job = try RunCommandTests.JobFolder(scans: ["a_juminhyo-degraded-01.jpg", "a_juminhyo-degraded-03.jpg"])
         defer { try? FileManager.default.removeItem(at: job.root) }
         let first = try job.run(json: false)
-        #expect(first.status == 1, "the page waits for review: \(first.stderr)")
-        #expect(job.files("review") == ["a_juminhyo-degraded-01.jpg"])
+        #expect(first.status == 1, "the pages wait for review: \(first.stderr)")
+        #expect(job.files("review") == ["a_juminhyo-degraded-01.jpg", "a_juminhyo-degraded-03.jpg"])
 
         let added = try Self.runWithInput(["users", "add", "sato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"], input: "sato-password\n")
         #expect(added.status == 0, "\(added.stderr)")
@@ -31,7 +31,10 @@ struct ReviewCommandTests {
         let login = http.send("POST", "/login", form: ["username": "sato", "password": "sato-password"])
         #expect(login.status == 303 && login.location == "/queue")
         let queue = http.send("GET", "/queue").body
-        let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"", in: queue)).replacingOccurrences(of: ":", with: "/")
+        let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"[^>]*><td class=\"job\">e2e</td><td class=\"file\">a_juminhyo-degraded-01.jpg<", in: queue))
+            .replacingOccurrences(of: ":", with: "/")
+        let other = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"[^>]*><td class=\"job\">e2e</td><td class=\"file\">a_juminhyo-degraded-03.jpg<", in: queue))
+            .replacingOccurrences(of: ":", with: "/")
         let page = http.send("GET", "/pages/\(key)").body
         #expect(page.contains("<html lang=\"ja\">"))
         let csrf = try #require(Self.capture("name=\"csrf\" value=\"([0-9a-f]{64})\"", in: page))
@@ -44,17 +47,25 @@ struct ReviewCommandTests {
         form["field.address"] = address + "号室"
         #expect(http.send("POST", "/pages/\(key)/approve", form: form.filter { $0.key != "csrf" }).status == 403)
         let approved = http.send("POST", "/pages/\(key)/approve", form: form)
-        #expect(approved.status == 303 && approved.location == "/queue")
+        #expect(approved.status == 303 && approved.location == "/pages/\(other)", "the next waiting page opens")
         #expect(http.send("POST", "/pages/\(key)/approve", form: form).status == 409)
+        let otherPage = http.send("GET", "/pages/\(other)").body
+        let otherVersion = try #require(Self.capture("name=\"version\" value=\"([0-9]+)\"", in: otherPage))
+        let rejected = http.send("POST", "/pages/\(other)/reject", form: ["csrf": csrf, "version": otherVersion, "reason": "記入漏れのため返却"])
+        #expect(rejected.status == 303 && rejected.location == "/queue")
+        #expect(http.send("GET", "/queue").body.contains("id=\"queue-empty\""))
         server.stop()
 
         let second = try job.run(json: false)
-        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.status == 1, "a rejected input counts as invalid: \(second.stderr)")
         let rows = try job.importRows()
         #expect(rows.count == 1)
         #expect(rows.first?.contains(address + "号室") == true)
         #expect(job.files("done").flatMap { job.files("done/\($0)") + [$0] }.contains("a_juminhyo-degraded-01.jpg"))
         #expect(job.files("review").isEmpty)
+        #expect(job.files("error").contains("a_juminhyo-degraded-03.jpg"))
+        let note = try String(contentsOfFile: job.root.appendingPathComponent("error/a_juminhyo-degraded-03.jpg.error.txt").path, encoding: .utf8)
+        #expect(note.contains("記入漏れのため返却") && note.contains("review_rejected"))
         let third = try job.run(json: false)
         #expect(third.status == 0)
         #expect(try job.importRows().count == 1, "exported once")
