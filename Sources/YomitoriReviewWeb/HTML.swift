@@ -1,5 +1,6 @@
-/// Building HTML by hand: every value goes through ``escape(_:)``; the pages carry no external
-/// asset (styles and script are inline).
+/// Building HTML by hand: every value goes through ``escape(_:)``. Styles and script are served
+/// by the station itself (`/assets/…`), never inline, so the Content-Security-Policy can forbid
+/// inline script and every other origin.
 enum HTML {
     /// Text safe inside element content and double-quoted attributes.
     static func escape(_ text: String) -> String {
@@ -19,7 +20,7 @@ enum HTML {
     }
 
     /// A whole page: `<html lang="ja">`, UTF-8, the station's styles, and an optional script.
-    static func page(title: String, user: String?, csrf: String?, body: String, script: String = "") -> String {
+    static func page(title: String, user: String?, csrf: String?, body: String) -> String {
         var header = ""
         if let user, let csrf {
             header = """
@@ -37,19 +38,20 @@ enum HTML {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title)) - 読取 確認</title>
-            <style>\(style)</style>
+            <link rel="stylesheet" href="/assets/review.css">
+            <script src="/assets/review.js" defer></script>
             </head>
             <body>
             \(header)
             <main>
             \(body)
             </main>
-            \(script.isEmpty ? "" : "<script>\n\(script)\n</script>")
             </body>
             </html>
             """
     }
 
+    /// `/assets/review.css`.
     static let style = """
         body{font-family:"Noto Sans CJK JP","IPAexGothic",sans-serif;margin:0;background:#f5f5f2;color:#222}
         header{display:flex;gap:1em;align-items:center;background:#234;color:#fff;padding:.4em 1em}

@@ -45,7 +45,7 @@ enum ReviewPages {
             <tbody>
             \(rows)</tbody></table>
             \(empty)
-            """, script: "const a=document.querySelector('a.open'); if(a) a.focus();")
+            """)
     }
 
     static func age(since: Date, now: Date) -> String {
@@ -71,8 +71,9 @@ enum ReviewPages {
         if let image {
             for field in view.doubtfulFields {
                 let z = field.zone
-                func pct(_ v: Int, _ total: Int) -> String { String(format: "%.3f%%", Double(v) * 100 / Double(max(1, total))) }
-                boxes += "<div class=\"zone-box\" data-field=\"\(HTML.escape(field.name))\" style=\"left:\(pct(z.x, image.width));top:\(pct(z.y, image.height));width:\(pct(z.width, image.width));height:\(pct(z.height, image.height))\"></div>\n"
+                // Percentages of the scan; the script places the box (inline styles are not allowed).
+                func pct(_ v: Int, _ total: Int) -> String { String(format: "%.3f", Double(v) * 100 / Double(max(1, total))) }
+                boxes += "<div class=\"zone-box\" data-field=\"\(HTML.escape(field.name))\" data-box=\"\(pct(z.x, image.width)) \(pct(z.y, image.height)) \(pct(z.width, image.width)) \(pct(z.height, image.height))\"></div>\n"
             }
         }
         var doubtful = ""
@@ -145,7 +146,7 @@ enum ReviewPages {
             </form>
             </div>
             </div>
-            """, script: ReviewScript.page)
+            """)
     }
 
     static func conflict(session: Session, next: PageKey?) -> String {

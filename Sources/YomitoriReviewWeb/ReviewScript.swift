@@ -1,9 +1,18 @@
-/// The page view's keyboard handling (inline, no external asset): Tab/Enter move through the
+/// `/assets/review.js`, served by the station: on the page view, Tab/Enter move through the
 /// doubtful inputs, Enter in the last one or Ctrl+Enter approves, F9 goes to the reject reason
-/// (where Enter rejects), and the zone of the focused field is highlighted on the scan.
+/// (where Enter rejects), and the zone of the focused field is highlighted on the scan; on the
+/// queue, the first page's link has the focus (Enter opens it).
 enum ReviewScript {
     static let page = """
-        (function () {
+        document.addEventListener('DOMContentLoaded', function () {
+          var open = document.querySelector('a.open');
+          if (open && !document.getElementById('page-form')) open.focus();
+          var boxes = document.querySelectorAll('.zone-box[data-box]');
+          for (var b = 0; b < boxes.length; b++) {
+            var p = boxes[b].getAttribute('data-box').split(' ');
+            boxes[b].style.left = p[0] + '%'; boxes[b].style.top = p[1] + '%';
+            boxes[b].style.width = p[2] + '%'; boxes[b].style.height = p[3] + '%';
+          }
           var form = document.getElementById('page-form');
           var reason = document.getElementById('reject-reason');
           if (!form) return;
@@ -32,6 +41,6 @@ enum ReviewScript {
           }
           first = first || inputs[0] || document.getElementById('approve');
           if (first) first.focus();
-        })();
+        });
         """
 }

@@ -1,6 +1,7 @@
 public import Foundation
 public import Hummingbird
 public import Logging
+import HTTPTypes
 import NIOCore
 public import YomitoriLedger
 public import YomitoriReview
@@ -55,6 +56,8 @@ public struct ReviewStation: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.get("/") { request, _ in await session(request) == nil ? redirect("/login") : redirect("/queue") }
         router.get("/login") { _, _ in html(ReviewPages.login(error: nil)) }
+        router.get("/assets/review.js") { _, _ in asset(ReviewScript.page, type: "text/javascript; charset=utf-8") }
+        router.get("/assets/review.css") { _, _ in asset(HTML.style, type: "text/css; charset=utf-8") }
         router.post("/login") { request, _ in try await login(request) }
         router.post("/logout") { request, _ in
             try await withPost(request) { session, _ in
@@ -255,12 +258,23 @@ public struct ReviewStation: Sendable {
 
 // MARK: - Responses
 
+/// Only this station's own scripts, styles, images and forms; no framing, no referrer.
+let securityHeaders: HTTPFields = [
+    .contentSecurityPolicy: "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+    HTTPField.Name("Referrer-Policy")!: "no-referrer",
+]
+
 func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-    Response(
-        status: status,
-        headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-        body: ResponseBody(byteBuffer: ByteBuffer(string: text))
-    )
+    var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
+    headers.append(contentsOf: securityHeaders)
+    return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+}
+
+func asset(_ text: String, type: String) -> Response {
+    var headers: HTTPFields = [.contentType: type, .cacheControl: "max-age=3600"]
+    headers.append(contentsOf: securityHeaders)
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
 }
 
 func png(_ data: Data) -> Response {

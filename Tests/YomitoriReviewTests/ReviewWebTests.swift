@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -84,6 +85,10 @@ struct ReviewWebTests {
             #expect(html.contains("class=\"field accepted\" data-field=\"householder\""))
             #expect(html.contains("name=\"field.name\" value=\"山田花子\""))
             #expect(html.contains("class=\"zone-box\" data-field=\"name\""))
+            #expect(!html.contains("<script>") && !html.contains("style=\""), "no inline script or style: the CSP forbids them")
+            #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+            let script = try await client.execute(uri: "/assets/review.js", method: .get)
+            #expect(script.status == .ok && String(buffer: script.body).contains("F9"))
             #expect(html.contains("<span class=\"read-value\">********9018</span>"))
             let csrf = try #require(Self.capture("name=\"csrf\" value=\"([0-9a-f]{64})\"", in: html))
             let version = try #require(Self.capture("name=\"version\" value=\"([0-9]+)\"", in: html))
