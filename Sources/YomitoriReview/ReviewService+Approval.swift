@@ -44,7 +44,7 @@ extension ReviewService {
         }
         let view = try view(of: stored, user: user)
         guard let template = view.template else {
-            throw ReviewError(.notFound, "template \(view.read.template) is not loaded by the review station")
+            throw ReviewError(.unavailable, "template \(view.read.template) is not loaded by the review station")
         }
         let doubtful = Set(view.doubtfulFields.map(\.name))
         var corrected = view.read

@@ -16,6 +16,7 @@ public struct ReviewStation: Sendable {
     public let service: ReviewService
     public let users: UserDirectory
     let sessions: SessionStore
+    let throttle = LoginThrottle()
     let images: PageImages
     let prefetcher: ImagePrefetcher
     let logger: Logger
@@ -153,10 +154,19 @@ public struct ReviewStation: Sendable {
     func login(_ request: Request) async throws -> Response {
         let form = try await formBody(request)
         let name = form["username"] ?? "", password = form["password"] ?? ""
+        // Only a well-formed name goes into the audit trail (not a password typed in the wrong box).
+        let shown = UserDirectory.isWellFormed(name: name) ? name : "(不正な名前)"
+        guard await !throttle.isLocked(name) else {
+            try await service.audit(user: shown, action: "login_locked")
+            return html(ReviewPages.login(error: "ログインの失敗が続いたため、しばらくログインできません。5分ほど待ってから試してください。"),
+                        status: .tooManyRequests)
+        }
         guard let user = try await users.authenticate(name: name, password: password) else {
-            try await service.audit(user: String(name.prefix(64)), action: "login_failed")
+            let locked = await throttle.failed(name)
+            try await service.audit(user: shown, action: "login_failed", detail: locked ? "locked for 5 minutes" : "")
             return html(ReviewPages.login(error: "ユーザー名またはパスワードが違います。"), status: .unauthorized)
         }
+        await throttle.succeeded(name)
         let session = await sessions.create(user: user.name, role: user.role)
         try await service.audit(user: user.name, action: "login")
         var response = redirect("/queue")
@@ -196,6 +206,9 @@ public struct ReviewStation: Sendable {
             return try await conflict(key, session: session)
         } catch let error as ReviewError where error.code == .notFound {
             return notFound(session)
+        } catch let error as ReviewError where error.code == .unavailable {
+            return html(ReviewPages.message("確認できません", "この様式の定義が読み込まれていないため、入力値を確認できません。管理者に連絡してください。", session: session),
+                        status: .serviceUnavailable)
         }
         switch outcome {
         case .approved:

@@ -66,6 +66,26 @@ struct ReviewWebTests {
         #expect(try await fixture.ledger.pages(inputID: fixture.inputID).first?.status == .review)
     }
 
+    @Test("five wrong passwords lock the name for a while, even with the right password next")
+    func lockout() async throws {
+        let fixture = try await ReviewFixture()
+        defer { fixture.remove() }
+        let app = Application(router: try await Self.station(fixture).router())
+        try await app.test(.router) { client in
+            for _ in 0..<5 {
+                let wrong = try await client.execute(uri: "/login", method: .post, headers: Self.formHeaders,
+                                                     body: Self.form(["username": "sato", "password": "guess-guess"]))
+                #expect(wrong.status == .unauthorized)
+            }
+            let locked = try await client.execute(uri: "/login", method: .post, headers: Self.formHeaders,
+                                                  body: Self.form(["username": "sato", "password": "sato-password"]))
+            #expect(locked.status == .tooManyRequests && locked.headers[.setCookie] == nil)
+            _ = try await Self.login(client, "suzuki")  // other names are not affected
+        }
+        let actions = try await fixture.ledger.audit(limit: 20).map(\.action)
+        #expect(actions.filter { $0 == "login_failed" }.count == 5 && actions.contains("login_locked"))
+    }
+
     @Test("queue, page view, CSRF refused, rule-breaking correction 422, approval 303, images, audit")
     func reviewFlow() async throws {
         let fixture = try await ReviewFixture()
