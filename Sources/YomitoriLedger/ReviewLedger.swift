@@ -9,8 +9,9 @@ public import Foundation
 public protocol ReviewLedger: Ledger {
     // MARK: - Queue and pages
 
-    /// Pages waiting for review (page status `review` of an input in state `review`), oldest
-    /// claim first; every job when `job` is nil.
+    /// Pages waiting for review (page status `review` of an input in state `review` whose file the
+    /// runner has routed, so no runner touches it any more), oldest claim first; every job when
+    /// `job` is nil.
     func reviewQueue(job: String?, limit: Int) async throws -> [ReviewQueueEntry]
 
     /// One page with its input, version and lease; nil when there is no such page.
@@ -89,8 +90,9 @@ public struct ReviewPage: Sendable, Hashable {
         self.lease = lease
     }
 
-    /// True while the page waits for a reviewer's decision.
-    public var isWaiting: Bool { input.state == .review && page.status == .review }
+    /// True while the page waits for a reviewer's decision: its input is in `review` and finished
+    /// (routed), so the decision cannot race a runner.
+    public var isWaiting: Bool { input.state == .review && input.finishedAt != nil && page.status == .review }
 }
 
 /// Who works on a page, until when.
