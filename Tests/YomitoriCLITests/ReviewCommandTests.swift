@@ -71,6 +71,46 @@ struct ReviewCommandTests {
         #expect(try job.importRows().count == 1, "exported once")
     }
 
+    @Test("an approved value the import format cannot carry comes back to the queue with the reason; corrected, it is exported")
+    func exportRefusedComesBack() throws {
+        let job = try RunCommandTests.JobFolder(scans: ["a_juminhyo-degraded-01.jpg"])
+        defer { try? FileManager.default.removeItem(at: job.root) }
+        #expect(try job.run(json: false).status == 1)
+        #expect(try Self.runWithInput(["users", "add", "sato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"],
+                                      input: "sato-password\n").status == 0)
+        let server = try ReviewServer(job: job.job, ledger: job.ledger)
+        defer { server.stop() }
+        let http = HTTPClient(base: server.base)
+        _ = http.send("POST", "/login", form: ["username": "sato", "password": "sato-password"])
+        func approve(address: (String) -> String) throws {
+            let queue = http.send("GET", "/queue").body
+            let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"", in: queue)).replacingOccurrences(of: ":", with: "/")
+            let page = http.send("GET", "/pages/\(key)").body
+            var form = ["csrf": try #require(Self.capture("name=\"csrf\" value=\"([0-9a-f]{64})\"", in: page)),
+                        "version": try #require(Self.capture("name=\"version\" value=\"([0-9]+)\"", in: page))]
+            for name in Self.captures("<input name=\"field\\.([a-z_]+)\"", in: page) {
+                form["field.\(name)"] = Self.capture("<input name=\"field\\.\(name)\" value=\"([^\"]*)\"", in: page) ?? ""
+            }
+            let read = try #require(form["field.address"])
+            form["field.address"] = address(read)
+            #expect(http.send("POST", "/pages/\(key)/approve", form: form).status == 303)
+        }
+        try approve { $0 + "😀" }  // CP932 has no emoji
+        #expect(try job.run(json: false).status == 1, "back to review")
+        #expect(try job.importRows().isEmpty)
+        #expect(job.files("review") == ["a_juminhyo-degraded-01.jpg"], "the scan stays in the review folder, under its name")
+        let queue = http.send("GET", "/queue").body
+        let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"", in: queue)).replacingOccurrences(of: ":", with: "/")
+        let page = http.send("GET", "/pages/\(key)").body
+        #expect(page.contains("取込ファイルに書けない値があります"))
+        #expect(page.contains("<input name=\"field.address\""))
+        try approve { $0.replacingOccurrences(of: "😀", with: "") }
+        server.stop()
+        #expect(try job.run(json: false).status == 0)
+        #expect(try job.importRows().count == 1)
+        #expect(job.files("review").isEmpty)
+    }
+
     // MARK: - Helpers
 
     static func runWithInput(_ arguments: [String], input: String) throws -> CLIRunner.Result {
