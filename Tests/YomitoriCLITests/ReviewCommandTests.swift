@@ -111,6 +111,18 @@ struct ReviewCommandTests {
         #expect(job.files("review").isEmpty)
     }
 
+    @Test("serve --review runs the station beside the jobs and stops on SIGINT")
+    func serveWithReview() throws {
+        let job = try RunCommandTests.JobFolder(scans: [])
+        defer { try? FileManager.default.removeItem(at: job.root) }
+        let server = try ReviewServer(arguments: ["serve", job.job, "--ledger", job.ledger, "--lock-dir", job.locks, "--review", "127.0.0.1:0"])
+        let http = HTTPClient(base: server.base)
+        let login = http.send("GET", "/login")
+        #expect(login.status == 200 && login.body.contains("id=\"login-form\""))
+        server.stop()
+        #expect(server.process.terminationStatus == 0)
+    }
+
     // MARK: - Helpers
 
     static func runWithInput(_ arguments: [String], input: String) throws -> CLIRunner.Result {
@@ -148,9 +160,13 @@ final class ReviewServer {
     let process = Process()
     private(set) var base = ""
 
-    init(job: String, ledger: String) throws {
+    convenience init(job: String, ledger: String) throws {
+        try self.init(arguments: ["review", job, "--ledger", ledger, "--listen", "127.0.0.1:0"])
+    }
+
+    init(arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-        process.arguments = ["review", job, "--ledger", ledger, "--listen", "127.0.0.1:0"]
+        process.arguments = arguments
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
