@@ -3,7 +3,7 @@ public import Hummingbird
 public import Logging
 import HTTPTypes
 import NIOCore
-public import YomitoriLedger
+import YomitoriLedger
 public import YomitoriReview
 
 /// The review station's web app: login, the queue, the page view with scan image and crops,
@@ -267,36 +267,4 @@ public struct ReviewStation: Sendable {
         }
         return PageKey(inputID: input, page: page)
     }
-}
-
-// MARK: - Responses
-
-/// Only this station's own scripts, styles, images and forms; no framing, no referrer.
-let securityHeaders: HTTPFields = [
-    .contentSecurityPolicy: "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-    HTTPField.Name("Referrer-Policy")!: "no-referrer",
-]
-
-func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-    var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
-    headers.append(contentsOf: securityHeaders)
-    return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
-}
-
-func asset(_ text: String, type: String) -> Response {
-    var headers: HTTPFields = [.contentType: type, .cacheControl: "max-age=3600"]
-    headers.append(contentsOf: securityHeaders)
-    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
-}
-
-func png(_ data: Data) -> Response {
-    Response(
-        status: .ok, headers: [.contentType: "image/png", .cacheControl: "private, no-store"],
-        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
-    )
-}
-
-func redirect(_ location: String) -> Response {
-    Response(status: .seeOther, headers: [.location: location])
 }
