@@ -210,7 +210,12 @@ final class HTTPClient: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
 
     let base: String
     private var cookie: String?
-    private lazy var session = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: nil)
+    private lazy var session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil  // the cookie is sent by hand
+        configuration.httpShouldSetCookies = false
+        return URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
+    }()
 
     init(base: String) {
         self.base = base
