@@ -192,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "YomitoriReviewTests",
             dependencies: ["YomitoriReview", "YomitoriReviewWeb", "YomitoriLedger", "YomitoriResults", "YomitoriTemplate",
-                           "YomitoriVision", "YomitoriText",
+                           "YomitoriValidation", "YomitoriVision", "YomitoriText",
                            .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
