@@ -27,6 +27,9 @@ enum InputOutcome: Sendable {
     case routedAccepted
     /// Already recorded with this outcome: only move the file.
     case routedOnly(RouteOutcome)
+    /// Rejected by a reviewer (already recorded `invalid`): move the file to the invalid route
+    /// with the reviewer's reason beside it.
+    case rejected(String)
 }
 
 /// The ledger and file moves of one run.
@@ -106,6 +109,25 @@ struct RunContext: Sendable {
         }
     }
 
+    /// Records the pages of an input the import format refused as waiting for review, with the
+    /// reason, so that the review station offers them (a person must change the value the format
+    /// cannot carry) instead of leaving accepted pages in a `review` input.
+    func sendToReview(_ input: InputToRead, _ pages: [PageRead]) async throws {
+        let reason = Reason(
+            code: "export_refused",
+            ja: "取込ファイルに書けない値があります（使えない文字・桁数など）。値を確認して直してください。",
+            en: "the import format cannot carry a value (character, length …); check and correct it"
+        )
+        var records: [PageRecord] = []
+        for (index, page) in pages.enumerated() {
+            var page = page
+            page.status = .review
+            if !page.reasons.contains(reason) { page.reasons.append(reason) }
+            records.append(PageRecord(inputID: input.id, page: index, status: .review, template: page.template, readJSON: Self.json(page)))
+        }
+        try await ledger.recordPages(inputID: input.id, pages: records)
+    }
+
     /// Moves the input to its route folder and records the final state.
     func route(_ input: InputToRead, _ outcome: InputOutcome, report: inout RunReport) async throws {
         switch outcome {
@@ -130,6 +152,18 @@ struct RunContext: Sendable {
             try await move(input, to: .accepted)
         case .routedOnly(let outcome):
             try await move(input, to: outcome)
+        case .rejected(let reason):
+            report.counts.invalid += 1
+            let folder = try expand(job.route?.folder(for: .invalid) ?? (job.work + "/../error"), fileName: input.name)
+            let note = QuarantineReason(
+                code: "review_rejected", messageJA: "確認者が差し戻しました: \(reason)", messageEN: "rejected by a reviewer: \(reason)",
+                job: job.id, run: runID, inputID: input.id, timeZone: job.timeZone
+            )
+            var routed: String?
+            if FileManager.default.fileExists(atPath: input.path) {
+                routed = try Quarantine.move(file: input.path, to: folder, reason: note, name: input.name).path
+            }
+            try await ledger.markInputRouted(id: input.id, to: routed)
         }
     }
 
@@ -153,7 +187,14 @@ struct RunContext: Sendable {
     private func move(_ input: InputToRead, to outcome: RouteOutcome) async throws {
         var routed: String?
         if let folder = job.route?.folder(for: outcome), FileManager.default.fileExists(atPath: input.path) {
-            routed = try FileRoute.move(input.path, toFolder: try expand(folder, fileName: input.name), name: input.name)
+            let target = try expand(folder, fileName: input.name)
+            // A reviewed input sent back to review is already there: it stays, under its name.
+            if URL(fileURLWithPath: input.path).deletingLastPathComponent().standardizedFileURL.path
+                == URL(fileURLWithPath: target).standardizedFileURL.path {
+                routed = input.path
+            } else {
+                routed = try FileRoute.move(input.path, toFolder: target, name: input.name)
+            }
         }
         try await ledger.markInputRouted(id: input.id, to: routed)
     }
@@ -177,7 +218,14 @@ struct RunContext: Sendable {
         case .read:
             // Pages already in a written batch: exported before the crash.
             let pages = try await ledger.pages(inputID: record.id)
-            guard !pages.isEmpty, pages.allSatisfy({ $0.batchID != nil }) else { return nil }
+            guard !pages.isEmpty else { return nil }
+            // Every page decided `accepted` (validated, or approved by a reviewer) and none exported
+            // yet: export the recorded pages; reading again would lose a reviewer's corrections.
+            if pages.allSatisfy({ $0.status == .accepted && $0.batchID == nil }) {
+                let reads = pages.compactMap { BatchExporter.decode($0.readJSON) }
+                return reads.count == pages.count ? .accepted(reads) : nil
+            }
+            guard pages.allSatisfy({ $0.batchID != nil }) else { return nil }
             for batchID in Set(pages.compactMap(\.batchID)) {
                 guard let batch = try await ledger.batch(id: batchID), batch.state == .written || batch.state == .delivered else { return nil }
             }
@@ -187,6 +235,7 @@ struct RunContext: Sendable {
         case .review:
             return .routedOnly(.review)
         case .invalid:
+            if record.reason?.code == "review_rejected" { return .rejected(record.reason?.message ?? "") }
             return .routedOnly(.invalid)
         case .failed:
             return .failed(record.reason?.code ?? "failed", "処理できませんでした", record.reason?.message ?? "failed")

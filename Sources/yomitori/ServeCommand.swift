@@ -6,6 +6,7 @@ import ServiceLifecycle
 import UnixSignals
 import YomitoriJobs
 import YomitoriLedger
+import YomitoriReviewWeb
 import YomitoriRunner
 
 /// `yomitori serve`: every job with its trigger (watched folders, cron schedules) in one process.
@@ -26,21 +27,36 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Folder for lock files.") var lockDir: String?
     @Option(help: "Most pages read at once across all jobs (default: the number of cores).")
     var maxWorkers: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Also serve the review station on HOST:PORT (e.g. 127.0.0.1:8080).") var review: String?
+
+    func validate() throws {
+        if let review, ListenAddress(review) == nil { throw ValidationError("--review must be HOST:PORT, e.g. 127.0.0.1:8080") }
+    }
 
     func run() throws {
         let paths = self.paths, ledgerPath = StatePaths.ledger(ledger), locks = StatePaths.locks(lockDir)
         let limit = WorkerLimit(maxWorkers)
-        try runBlocking { try await Self.serve(paths: paths, ledgerPath: ledgerPath, locks: locks, limit: limit) }
+        let address = review.flatMap(ListenAddress.init)
+        // Fail early (exit 3) on templates the station cannot load; SIGHUP builds it anew.
+        if review != nil { _ = try ReviewStationSetup.make(paths: paths, ledgerPath: ledgerPath) }
+        try runBlocking {
+            try await Self.serve(paths: paths, ledgerPath: ledgerPath, locks: locks, limit: limit, review: address)
+        }
     }
 
-    static func serve(paths: [String], ledgerPath: String, locks: String, limit: WorkerLimit) async throws {
+    /// - Parameter review: where the review station listens, if it runs beside the jobs; it is built
+    ///   anew with the job files on every SIGHUP (sessions end then).
+    static func serve(
+        paths: [String], ledgerPath: String, locks: String, limit: WorkerLimit, review: ListenAddress? = nil
+    ) async throws {
         let logger = Logger(label: "yomitori.serve")
         try FileManager.default.createDirectory(atPath: (ledgerPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let store = try SQLiteLedger(path: ledgerPath)
         while true {
             var services: [JobService] = []
             var held: [JobLock] = []
-            for job in loadJobs(paths) {
+            let jobs = loadJobs(paths)
+            for job in jobs {
                 do {
                     held.append(try JobLock.acquire(job: job.id, in: locks))
                     var options = RunOptions()
@@ -52,8 +68,17 @@ struct ServeCommand: ParsableCommand {
             }
             logger.notice("serving \(services.count) job(s)", metadata: ["jobs": "\(services.map(\.job.id).joined(separator: ","))"])
             let reload = ReloadOnHangup()
+            var extra: [ServiceGroupConfiguration.ServiceConfiguration] = []
+            if let review {
+                do {
+                    let station = try ReviewStationSetup.build(jobs: jobs, ledger: store)
+                    extra.append(.init(service: station.application(host: review.host, port: review.port, onListening: ReviewStationSetup.announce)))
+                } catch {
+                    logger.error("review station not served: \(error)")
+                }
+            }
             let group = ServiceGroup(configuration: .init(
-                services: services.map { .init(service: $0) } + [.init(service: reload, successTerminationBehavior: .gracefullyShutdownGroup)],
+                services: services.map { .init(service: $0) } + extra + [.init(service: reload, successTerminationBehavior: .gracefullyShutdownGroup)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             ))
