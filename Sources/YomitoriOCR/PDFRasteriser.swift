@@ -2,15 +2,27 @@ import Foundation
 
 /// PDF pages as images, through poppler's `pdfinfo` and `pdftoppm` (package poppler-utils).
 ///
-/// One page is rasterised at a time, straight to memory: no temporary files are left behind.
+/// `pdfinfo` runs once per file (page count and sizes); each page is rasterised on its own, as
+/// uncompressed grey PGM straight to memory (PNG would cost a second per page to compress and
+/// decompress again): no temporary files are left behind.
 enum PDFRasteriser {
-    static func pageCount(path: String) throws -> Int {
+    /// What `pdfinfo` says about a PDF: its page count and each page's size in points.
+    struct Info {
+        var pageCount: Int
+        /// Sizes of the first pages (up to the page limit), index 0 = page 1.
+        var pageSizes: [(Double, Double)]
+    }
+
+    /// Runs `pdfinfo` once for the whole file: the page count and every page's size (so the
+    /// size check before rasterising each page needs no further call).
+    static func info(path: String, maxPages: Int) throws -> Info {
         guard let tool = ToolRunner.locate("pdfinfo") else {
             throw OCRError(code: .missingTool, file: path, message: "reading PDF needs pdfinfo; install it with: apt-get install poppler-utils")
         }
         let out: ToolRunner.Output
         do {
-            out = try ToolRunner.run(tool, [safePath(path)], timeout: 60)
+            // pdfinfo clamps -l to the last page; the limit keeps a huge file's output small.
+            out = try ToolRunner.run(tool, ["-f", "1", "-l", String(max(1, maxPages)), safePath(path)], timeout: 60)
         } catch {
             throw OCRError(code: .missingTool, file: path, message: "pdfinfo could not be started (\(error))")
         }
@@ -26,19 +38,18 @@ enum PDFRasteriser {
               let n = Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)), n > 0 else {
             throw OCRError(code: .corrupt, file: path, message: "PDF has no pages")
         }
-        return n
+        return Info(pageCount: n, pageSizes: pageSizesPoints(text))
     }
 
-    /// PNG bytes of page `index` (0-based), greyscale at `limits.pdfDPI`.
-    static func rasterise(path: String, page index: Int, limits: ScanLimits) throws -> Data {
+    /// Raw PGM bytes (8-bit grey, no compression) of page `index` (0-based) at `limits.pdfDPI`;
+    /// `size` is the page's size in points from ``info(path:maxPages:)``, checked first.
+    static func rasterise(path: String, page index: Int, size: (Double, Double)?, limits: ScanLimits) throws -> Data {
         guard let tool = ToolRunner.locate("pdftoppm") else {
             throw OCRError(code: .missingTool, file: path, message: "reading PDF needs pdftoppm; install it with: apt-get install poppler-utils")
         }
         let n = String(index + 1)
         // A poster-sized page at 300 dpi would exhaust memory: check the page size first.
-        if let info = ToolRunner.locate("pdfinfo"),
-           let out = try? ToolRunner.run(info, ["-f", n, "-l", n, safePath(path)], timeout: 60),
-           let size = pageSizePoints(String(decoding: out.stdout, as: UTF8.self)) {
+        if let size {
             let w = Int(size.0 / 72 * Double(limits.pdfDPI)), h = Int(size.1 / 72 * Double(limits.pdfDPI))
             if w > limits.maxSide || h > limits.maxSide || w * h > limits.maxPixels {
                 throw OCRError(
@@ -49,7 +60,7 @@ enum PDFRasteriser {
         }
         let out = try ToolRunner.run(
             tool,
-            ["-r", String(limits.pdfDPI), "-gray", "-png", "-f", n, "-l", n, safePath(path)],
+            ["-r", String(limits.pdfDPI), "-gray", "-f", n, "-l", n, safePath(path)],
             timeout: limits.pdfPageTimeout
         )
         if out.timedOut {
@@ -62,15 +73,16 @@ enum PDFRasteriser {
         return out.stdout
     }
 
-    /// Width and height in points from pdfinfo's "Page size:" or "Page N size:" line.
-    static func pageSizePoints(_ text: String) -> (Double, Double)? {
+    /// Page sizes in points from pdfinfo's "Page N size:" lines (or its single "Page size:" line).
+    static func pageSizesPoints(_ text: String) -> [(Double, Double)] {
+        var sizes: [(Double, Double)] = []
         for line in text.split(separator: "\n") where line.hasPrefix("Page") && line.contains("size:") {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
             let numbers = parts[1].split(separator: " ").compactMap { Double($0) }
-            if numbers.count >= 2 { return (numbers[0], numbers[1]) }
+            if numbers.count >= 2 { sizes.append((numbers[0], numbers[1])) }
         }
-        return nil
+        return sizes
     }
 
     /// A path that a tool cannot mistake for an option (file names may start with '-').

@@ -17,6 +17,8 @@ public final class ScanFile {
     public let pageCount: Int
     public let limits: ScanLimits
     private let data: Data
+    /// PDF page sizes in points from `pdfinfo` (empty for other formats).
+    private let pdfPageSizes: [(Double, Double)]
 
     public init(path: String, limits: ScanLimits = ScanLimits()) throws {
         LeptonicaLog.silence()
@@ -42,9 +44,12 @@ public final class ScanFile {
         self.data = bytes
         let format = ScanFile.detectFormat(bytes)
         self.format = format
+        var pdfPageSizes: [(Double, Double)] = []
         switch format {
         case .pdf:
-            pageCount = try PDFRasteriser.pageCount(path: path)
+            let info = try PDFRasteriser.info(path: path, maxPages: limits.maxPages)
+            pageCount = info.pageCount
+            pdfPageSizes = info.pageSizes
         case .tiff:
             pageCount = ScanFile.tiffPageCount(bytes)
             guard pageCount > 0 else { throw OCRError(code: .corrupt, file: path, message: "TIFF file has no readable pages (corrupt or truncated)") }
@@ -53,6 +58,7 @@ public final class ScanFile {
         default:
             pageCount = 1
         }
+        self.pdfPageSizes = pdfPageSizes
         guard pageCount <= limits.maxPages else {
             throw OCRError(code: .tooManyPages, file: path, message: "has \(pageCount) pages; the limit is \(limits.maxPages) per file (split the file or raise the limit)")
         }
@@ -66,8 +72,12 @@ public final class ScanFile {
         }
         switch format {
         case .pdf:
-            let png = try PDFRasteriser.rasterise(path: path, page: index, limits: limits)
-            var image = try decode(png, label: "page \(index + 1) of the PDF")
+            let size = index < pdfPageSizes.count ? pdfPageSizes[index] : nil
+            let pgm = try PDFRasteriser.rasterise(path: path, page: index, size: size, limits: limits)
+            var image = try GrayImage(pgm: pgm).map { image in
+                try checkSize(width: image.width, height: image.height)
+                return image
+            } ?? decode(pgm, label: "page \(index + 1) of the PDF")
             image.dpi = Double(limits.pdfDPI)
             return image
         case .tiff:
@@ -156,13 +166,22 @@ public final class ScanFile {
         }
         let wpl = Int(pixGetWpl(g))
         var pixels = [UInt8](repeating: 255, count: w * h)
-        // Leptonica stores 8-bit pixels in native 32-bit words, most significant byte first.
+        // Leptonica stores 8-bit pixels in native 32-bit words, most significant byte first:
+        // on a little-endian machine each word's bytes are reversed, four pixels at a time.
         let bytes = UnsafeRawPointer(words).assumingMemoryBound(to: UInt8.self)
         pixels.withUnsafeMutableBufferPointer { out in
+            guard let base = out.baseAddress else { return }
+            let raw = UnsafeMutableRawPointer(base)
+            let whole = w / 4
             for y in 0..<h {
-                let line = bytes + y * wpl * 4
+                let line = UnsafeRawPointer(words) + y * wpl * 4
                 let row = y * w
-                for x in 0..<w { out[row + x] = line[x ^ 3] }
+                for i in 0..<whole {
+                    let word = line.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)
+                    raw.storeBytes(of: UInt32(bigEndian: word), toByteOffset: row + i * 4, as: UInt32.self)
+                }
+                let linePixels = bytes + y * wpl * 4
+                for x in (whole * 4)..<w { out[row + x] = linePixels[x ^ 3] }
             }
         }
         return GrayImage(width: w, height: h, pixels: pixels, dpi: dpi > 1 ? dpi : 0)

@@ -76,11 +76,14 @@ public final class TesseractEngine {
         TessBaseAPIDelete(handle)
     }
 
-    /// Recognises `image` (a zone already cut from a registered page).
+    /// Recognises `image` (a zone already cut from a registered page). `detail` says how much
+    /// is read back besides the text and mean confidence: each symbol's box and confidence
+    /// (the default), their choice alternatives too, or nothing (cheapest).
     public func recognize(
         _ image: GrayImage,
         mode: PageSegmentationMode = .singleLine,
-        whitelist: String? = nil
+        whitelist: String? = nil,
+        detail: RecognitionDetail = .symbols
     ) -> Recognition {
         // An image without a single dark pixel holds no text (the engine would invent some).
         guard image.width > 0, image.height > 0, image.pixels.contains(where: { $0 < 160 }) else {
@@ -114,7 +117,7 @@ public final class TesseractEngine {
         }
         let mean = Double(TessBaseAPIMeanTextConf(handle))
         var symbols: [Recognition.Symbol] = []
-        if let it = TessBaseAPIGetIterator(handle) {
+        if detail != .text, let it = TessBaseAPIGetIterator(handle) {
             repeat {
                 guard let raw = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL) else { continue }
                 let s = String(cString: raw)
@@ -124,7 +127,7 @@ public final class TesseractEngine {
                 let page = TessResultIteratorGetPageIteratorConst(it)
                 _ = TessPageIteratorBoundingBox(page, RIL_SYMBOL, &l, &t, &r, &b)
                 var alternatives: [Recognition.Alternative] = []
-                if let choices = TessResultIteratorGetChoiceIterator(it) {
+                if detail == .alternatives, let choices = TessResultIteratorGetChoiceIterator(it) {
                     repeat {
                         if let c = TessChoiceIteratorGetUTF8Text(choices) {
                             alternatives.append(.init(text: String(cString: c), confidence: Double(TessChoiceIteratorConfidence(choices))))
@@ -168,6 +171,16 @@ public final class TesseractEngine {
         if name.first?.isUppercase == true { return "tesseract-ocr-script-\(name.lowercased())" }
         return "tesseract-ocr-\(name.replacingOccurrences(of: "_", with: "-"))"
     }
+}
+
+/// How much of a recognition's result is read back from the engine.
+public enum RecognitionDetail: Sendable {
+    /// Text and mean confidence only.
+    case text
+    /// Also each symbol's text, confidence and box.
+    case symbols
+    /// Also each symbol's choice alternatives.
+    case alternatives
 }
 
 /// Tesseract page-segmentation modes used for form zones.

@@ -5,6 +5,9 @@ public import YomitoriOCR
 /// Not thread-safe by design: a worker owns its `EngineSet` and nothing else touches it.
 public final class EngineSet {
     private var engines: [String: TesseractEngine] = [:]
+    /// Languages that failed to load, with the error: asked again, they fail at once instead of
+    /// trying to load the model for every zone.
+    private var unavailable: [String: any Error] = [:]
     private let dataPath: String?
 
     public init(dataPath: String? = nil) {
@@ -12,15 +15,23 @@ public final class EngineSet {
     }
 
     /// Creates the engines for `languages` now, so missing language data is reported before any page.
-    public func preload(_ languages: [String]) throws {
+    /// `optional` languages are created too when installed; a missing one is remembered, not thrown.
+    public func preload(_ languages: [String], optional: [String] = []) throws {
         for lang in languages { _ = try engine(for: lang) }
+        for lang in optional where !languages.contains(lang) { _ = try? engine(for: lang) }
     }
 
     public func engine(for languages: String) throws -> TesseractEngine {
         if let e = engines[languages] { return e }
-        let e = try TesseractEngine(languages: languages, dataPath: dataPath)
-        engines[languages] = e
-        return e
+        if let error = unavailable[languages] { throw error }
+        do {
+            let e = try TesseractEngine(languages: languages, dataPath: dataPath)
+            engines[languages] = e
+            return e
+        } catch {
+            unavailable[languages] = error
+            throw error
+        }
     }
 
     /// How many engines were created (for benchmarks: must not grow with pages).

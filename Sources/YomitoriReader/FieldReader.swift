@@ -143,9 +143,9 @@ struct FieldReader {
     /// The line finder sometimes returns nothing for a zone that clearly holds ink: read it as a
     /// raw line, then as a block, before giving up.
     private func recognize(_ image: GrayImage, with engine: TesseractEngine, mode: PageSegmentationMode, whitelist: String?) -> Recognition {
-        var rec = engine.recognize(image, mode: mode, whitelist: whitelist)
+        var rec = engine.recognize(image, mode: mode, whitelist: whitelist, detail: .text)
         for fallback in [PageSegmentationMode.rawLine, .singleBlock] where rec.text.isEmpty && fallback != mode {
-            rec = engine.recognize(image, mode: fallback, whitelist: whitelist)
+            rec = engine.recognize(image, mode: fallback, whitelist: whitelist, detail: .text)
         }
         return rec
     }
@@ -179,7 +179,7 @@ struct FieldReader {
             DebugZones.save(image, "\(field.name)-\(index)")
             var found: (String, Double)?
             for mode in [PageSegmentationMode.singleCharacter, .singleWord, .rawLine] {
-                let rec = engine.recognize(image, mode: mode, whitelist: profile.whitelist)
+                let rec = engine.recognize(image, mode: mode, whitelist: profile.whitelist, detail: .text)
                 let text = rec.text.filter { !$0.isWhitespace }
                 if text.count == 1 {
                     found = (text, rec.confidence)

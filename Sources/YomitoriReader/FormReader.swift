@@ -16,55 +16,52 @@ public final class FormReader {
     public let templates: [PreparedTemplate]
     public let engines: EngineSet
     /// Lowest match score for a page to be taken as a template's form.
-    public var minimumMatchScore: Double = 0.5
+    public var minimumMatchScore: Double {
+        get { chooser.minimumMatchScore }
+        set { chooser.minimumMatchScore = newValue }
+    }
+    /// Picks each page's template and registers the page to it (marks first, then content).
+    public private(set) var chooser: TemplateChooser
     private let logger: Logger
 
     public init(templates: [PreparedTemplate], engines: EngineSet = EngineSet(), logger: Logger = Logger(label: "yomitori.reader")) {
         self.templates = templates
+        self.chooser = TemplateChooser(templates: templates)
         self.engines = engines
         self.logger = logger
     }
 
-    /// Loads every language the templates need, so a missing language fails before the first page.
+    /// Creates every engine the templates' fields need — first reads and the second-read models —
+    /// so a missing language fails before the first page and no page pays for loading a model.
+    /// A second-read model that is not installed is skipped (its fields are read another way).
     public func preload() throws {
-        var langs: [String] = []
+        var langs: [String] = [], optional: [String] = []
         for t in templates {
             for page in t.template.pages {
                 for f in page.fields where f.type.usesOCR {
-                    let lang = RecognitionProfile(for: f).language
-                    if !langs.contains(lang) { langs.append(lang) }
+                    let profile = RecognitionProfile(for: f)
+                    if !langs.contains(profile.language) { langs.append(profile.language) }
+                    for second in profile.secondReads where !optional.contains(second.language) {
+                        optional.append(second.language)
+                    }
                 }
             }
         }
-        try engines.preload(langs)
+        try engines.preload(langs, optional: optional)
     }
 
     /// Reads one page image and decides accepted / review / invalid for it (`today` is the
     /// day of the run in Japan, so the same page always gets the same decision).
     public func read(_ image: GrayImage, id: PageID, today: JapaneseDate = .today) -> PageOutcome {
-        var candidates: [(PreparedTemplate, Int, RegistrationResult)] = []
-        var scores: [String: Double] = [:]
-        var problems: [String] = []
-        for t in templates {
-            for (index, registrar) in t.registrars.enumerated() {
-                do {
-                    let r = try registrar.register(image)
-                    candidates.append((t, index, r))
-                    scores[t.id] = max(scores[t.id] ?? 0, r.matchScore)
-                } catch {
-                    problems.append("\(t.id): \(error)")
-                    scores[t.id] = max(scores[t.id] ?? 0, 0)
-                }
-            }
-        }
-        guard let best = candidates.max(by: { $0.2.matchScore < $1.2.matchScore }) else {
+        let choice = chooser.choose(image)
+        guard let best = choice.best else {
             let reason = templates.count == 1
-                ? "page cannot be registered to the template (\(problems.joined(separator: "; ")))"
-                : "page cannot be registered to any template (\(problems.joined(separator: "; ")))"
+                ? "page cannot be registered to the template (\(choice.problems.joined(separator: "; ")))"
+                : "page cannot be registered to any template (\(choice.problems.joined(separator: "; ")))"
             return .failed(id, OCRError(code: .registrationFailed, file: id.file, message: reason))
         }
-        if templates.count > 1 || candidates.count > 1, best.2.matchScore < minimumMatchScore {
-            return .unknownForm(id, scores: scores)
+        if templates.count > 1 || choice.attempts.filter({ $0.score != nil }).count > 1, best.registration.matchScore < minimumMatchScore {
+            return .unknownForm(id, scores: choice.scores)
         }
         let (prepared, pageIndex, registration) = best
         let page = prepared.template.pages[pageIndex]

@@ -39,9 +39,10 @@ public final class JobRunner: Sendable {
     public func runOnce() async throws -> RunReport {
         let started = Date()
         let identity = WorkerIdentity(host: ProcessInfo.processInfo.hostName, worker: "run-\(getpid())")
+        // Template files are parsed (so a broken one is reported even on an empty inbox); their
+        // reference images and the engines are loaded only when there is something to read.
         let templates = try loadTemplates()
         let exporter = try BatchExporter(job: job, configs: job.exports)
-        let workers = try await startWorkers(templates: templates)
         let run = try await ledger.beginRun(RunStart(job: job.id, trigger: options.trigger, by: identity))
         var report = RunReport(run: run.id, job: job.id, startedAt: started, durationSeconds: 0)
         report.effect.secondsPerField = job.secondsPerField
@@ -82,15 +83,21 @@ public final class JobRunner: Sendable {
             if let input = try await context.record(file, report: &report) { inputs.append(input) }
         }
 
-        // 2. New files, once settled.
-        for ready in try intake.collectSettled(sleep: options.sleep) {
+        // 2. New files, once settled. Engines are created before any file is taken, so a missing
+        // language or reference image leaves the inbox as it was; with nothing to read, never.
+        let settledFiles = try intake.collectSettled(sleep: options.sleep)
+        var workers: [ReaderWorker] = []
+        if !inputs.isEmpty || !settledFiles.isEmpty {
+            workers = try await startWorkers(templates: try prepare(templates), inputs: inputs.count + settledFiles.count)
+        }
+        for ready in settledFiles {
             let id = UUID().uuidString.lowercased()
             guard case .claimed(let file) = try intake.claim(ready, inputID: id) else { continue }
             if let input = try await context.record(file, report: &report) { inputs.append(input) }
         }
         report.counts.inputs = inputs.count
 
-        // 3. Read and decide, `workers` files at a time.
+        // 3. Read and decide, `workers` files at a time (no more workers than inputs).
         let readings = await readAll(inputs, workers: workers, today: context.today)
 
         // 4. Record pages; export accepted inputs in one batch; route everything.
@@ -146,20 +153,29 @@ public final class JobRunner: Sendable {
 
     // MARK: - Set-up
 
-    private func loadTemplates() throws -> [PreparedTemplate] {
-        var prepared: [PreparedTemplate] = []
+    private func loadTemplates() throws -> [Template] {
+        var templates: [Template] = []
         for path in job.templates {
             do {
-                prepared.append(try PreparedTemplate(TemplateLoader.load(path: path)))
+                templates.append(try TemplateLoader.load(path: path))
             } catch {
                 throw RunError(code: .configuration, message: "\(error)")
             }
         }
-        return prepared
+        return templates
     }
 
-    private func startWorkers(templates: [PreparedTemplate]) async throws -> [ReaderWorker] {
-        let count = max(1, options.workers ?? job.workers)
+    /// Loads the templates' reference images and prepares registration.
+    private func prepare(_ templates: [Template]) throws -> [PreparedTemplate] {
+        do {
+            return try templates.map(PreparedTemplate.init)
+        } catch {
+            throw RunError(code: .configuration, message: "\(error)")
+        }
+    }
+
+    private func startWorkers(templates: [PreparedTemplate], inputs: Int) async throws -> [ReaderWorker] {
+        let count = max(1, min(inputs, options.workers ?? job.workers))
         var workers: [ReaderWorker] = []
         for i in 0..<count {
             let worker = ReaderWorker(index: i, templates: templates, limits: options.limits)

@@ -111,8 +111,11 @@ public struct ContentRegistration: Sendable {
             var dot = 0.0, norm = 0.0
             for i in refIndices {
                 let x = t + s * Double(i)
-                let j = Int(x.rounded())
-                guard j >= 0, j < scan.count else { continue }
+                // Int(x + 0.5) is x.rounded() for every x that rounds to an index (x > -0.5),
+                // without a libm call in the innermost loop of registration.
+                guard x > -0.5 else { continue }
+                let j = Int(x + 0.5)
+                guard j < scan.count else { continue }
                 dot += reference[i] * scan[j]
                 norm += scan[j] * scan[j]
             }

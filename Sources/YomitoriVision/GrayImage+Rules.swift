@@ -63,46 +63,68 @@ extension GrayImage {
     }
 
     /// Skew (radians, positive = clockwise on screen) that best aligns dark pixels into rows.
+    ///
+    /// The coarse search (0.1° steps over ±`maxDegrees`) scores a regular sample of the dark
+    /// pixels, at most ``skewSampleLimit``; the fine search (0.01° steps within ±0.1° of the
+    /// coarse angle) scores all of them, so the angle found is as precise as with every pixel.
     func skewAngle(maxDegrees: Double = 4) -> Double {
         let threshold = inkThreshold()
         var xs: [Double] = [], ys: [Double] = []
-        for y in 0..<height {
-            for x in 0..<width where pixels[y * width + x] < threshold {
-                xs.append(Double(x))
-                ys.append(Double(y))
+        let cx = Double(width) / 2, cy = Double(height) / 2
+        pixels.withUnsafeBufferPointer { px in
+            for y in 0..<height {
+                for x in 0..<width where px[y * width + x] < threshold {
+                    xs.append(Double(x) - cx)
+                    ys.append(Double(y) - cy)
+                }
             }
         }
         guard xs.count > 100 else { return 0 }
-        let cx = Double(width) / 2, cy = Double(height) / 2
-        func sharpness(_ a: Double) -> Double {
+        var bins = [Int](repeating: 0, count: height * 2 + 8)
+        let offset = Double(height / 2 + 4) + cy
+        func sharpness(_ a: Double, stride step: Int) -> Double {
             let s = sin(a), c = cos(a)
-            var bins = [Int](repeating: 0, count: height * 2 + 8)
-            let offset = height / 2 + 4
-            for i in xs.indices {
-                // y of the point after rotating the page by -a about the centre
-                let y = -(xs[i] - cx) * s + (ys[i] - cy) * c + cy
-                let b = Int(y.rounded()) + offset
-                if b >= 0, b < bins.count { bins[b] += 1 }
+            for i in bins.indices { bins[i] = 0 }
+            var total = 0.0
+            xs.withUnsafeBufferPointer { xs in
+                ys.withUnsafeBufferPointer { ys in
+                    bins.withUnsafeMutableBufferPointer { bins in
+                        var i = 0
+                        while i < xs.count {
+                            // y of the point after rotating the page by -a about the centre
+                            let b = Int((-xs[i] * s + ys[i] * c + offset).rounded())
+                            if b >= 0, b < bins.count { bins[b] += 1 }
+                            i += step
+                        }
+                        for v in bins { total += Double(v * v) }
+                    }
+                }
             }
-            return bins.reduce(0.0) { $0 + Double($1 * $1) }
+            return total
         }
-        var best = 0.0, bestScore = sharpness(0)
+        let step = max(1, xs.count / Self.skewSampleLimit)
+        var best = 0.0, bestScore = sharpness(0, stride: step)
         let limit = maxDegrees * .pi / 180
         var a = -limit
         while a <= limit {
-            let v = sharpness(a)
+            let v = sharpness(a, stride: step)
             if v > bestScore { best = a; bestScore = v }
             a += 0.1 * .pi / 180
         }
         let coarse = best
+        best = coarse
+        bestScore = sharpness(coarse, stride: 1)
         a = coarse - 0.1 * .pi / 180
         while a <= coarse + 0.1 * .pi / 180 {
-            let v = sharpness(a)
+            let v = sharpness(a, stride: 1)
             if v > bestScore { best = a; bestScore = v }
             a += 0.01 * .pi / 180
         }
         return best
     }
+
+    /// Dark pixels scored per angle in the coarse skew search.
+    static var skewSampleLimit: Int { 20_000 }
 
     /// The image rotated by `radians` about its centre (same size).
     func rotatedAboutCentre(_ radians: Double) -> GrayImage {

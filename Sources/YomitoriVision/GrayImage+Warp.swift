@@ -11,8 +11,9 @@ extension GrayImage {
                     var sx = transform.a * 0.5 + transform.b * fy + transform.tx - 0.5
                     var sy = transform.c * 0.5 + transform.d * fy + transform.ty - 0.5
                     for ox in 0..<outWidth {
-                        let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
-                        if x0 >= 0, y0 >= 0, x0 + 1 < w, y0 + 1 < h {
+                        // For sx, sy ≥ 0 truncation is floor (no libm call per pixel); a negative
+                        // coordinate is outside the source either way.
+                        if sx >= 0, sy >= 0, case let x0 = Int(sx), case let y0 = Int(sy), x0 + 1 < w, y0 + 1 < h {
                             let fx = sx - Double(x0), fyy = sy - Double(y0)
                             let i = y0 * w + x0
                             let top = Double(src[i]) * (1 - fx) + Double(src[i + 1]) * fx

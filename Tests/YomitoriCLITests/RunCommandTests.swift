@@ -129,6 +129,34 @@ var job = TestJob("side", root: r, templates: ["a_juminhyo"])
         }
     }
 
+    @Test("An empty inbox creates no engine; with a file, a missing language fails before the file is taken")
+    func emptyInboxLoadsNothing() throws {
+        let folder = try JobFolder(scans: [])
+        // The sample template with one field read by a model that is not installed.
+        let source = try String(contentsOfFile: CLIRunner.sample("samples/templates/a_juminhyo.yaml"), encoding: .utf8)
+        let blank = CLIRunner.sample("samples/forms/a_juminhyo.blank.png")
+        let template = source
+            .replacingOccurrences(of: "reference_image: ../forms/a_juminhyo.blank.png", with: "reference_image: \(blank)")
+            .replacingOccurrences(of: "      type: text\n      required: true\n      zone: [54.6, 65.6", with: "      type: text\n      lang: zzz\n      required: true\n      zone: [54.6, 65.6")
+        #expect(template.contains("lang: zzz"))
+        let templatePath = folder.root.appendingPathComponent("missing-lang.yaml").path
+        try template.write(toFile: templatePath, atomically: true, encoding: .utf8)
+        let job = try String(contentsOfFile: folder.job, encoding: .utf8)
+            .replacingOccurrences(of: CLIRunner.sample("samples/templates/a_juminhyo.yaml"), with: templatePath)
+        try job.write(toFile: folder.job, atomically: true, encoding: .utf8)
+
+        let empty = try folder.run()
+        #expect(empty.status == 0, "an empty inbox needs no engine: \(empty.stderr)")
+
+        try FileManager.default.copyItem(
+            atPath: CLIRunner.sample("samples/scans/a_juminhyo-clean-01.png"),
+            toPath: folder.inbox.appendingPathComponent("a.png").path)
+        let withFile = try folder.run()
+        #expect(withFile.status == 3, "\(withFile.stderr)")
+        #expect(withFile.stderr.contains("zzz"))
+        #expect(folder.files("inbox") == ["a.png"], "the file stays in the inbox")
+    }
+
     @Test("A second run of the same job exits at once with the lock code")
     func lockHeld() throws {
         let job = try JobFolder(scans: ["a_juminhyo-clean-02.png"])

@@ -77,4 +77,45 @@ struct ScanFileTests {
             #expect(try file.page(0).width > 0, "\(name)")
         }
     }
+
+    @Test("A PDF page rasterised to raw PGM has the same pixels as through PNG, at the PDF dpi")
+    func pdfPageAsPGM() throws {
+        let path = fixture("two-pages.pdf")
+        let page = try ScanFile(path: path).page(1)
+        #expect(page.dpi == 300)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yomitori-pgm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let png = dir.appendingPathComponent("page").path
+        let tool = Process()
+        tool.executableURL = URL(fileURLWithPath: "/usr/bin/pdftoppm")
+        tool.arguments = ["-r", "300", "-gray", "-png", "-f", "2", "-l", "2", "-singlefile", path, png]
+        try tool.run()
+        tool.waitUntilExit()
+        let reference = try ScanFile(path: png + ".png").page(0)
+        #expect(page.width == reference.width && page.height == reference.height)
+        #expect(page.pixels == reference.pixels)
+    }
+
+    @Test("A poster-sized PDF page is refused from pdfinfo's page size, before rasterising")
+    func posterPDF() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yomitori-poster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("poster.pdf").path
+        // 200 × 200 inches: 60000 × 60000 px at 300 dpi.
+        let pdf = "%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+            + "3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 14400 14400]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+        try pdf.write(toFile: path, atomically: true, encoding: .ascii)
+        let file = try ScanFile(path: path)
+        let start = Date()
+        do {
+            _ = try file.page(0)
+            Issue.record("a 60000 px page was rasterised")
+        } catch let error as OCRError {
+            #expect(error.code.description == "too_large", "\(error)")
+            #expect(error.description.contains("60000"), "\(error)")
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
 }

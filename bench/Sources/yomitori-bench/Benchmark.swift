@@ -126,6 +126,7 @@ struct Benchmark {
             try FormReader(templates: prepared).preload()
             let preloadSeconds = now() - t1
             var emptyRuns: [Double] = []
+            var hyperfine: BenchResults.Hyperfine?
             var note = notYet
             if runAvailable {
                 let job = try cli.makeJob(in: scratch + "/empty-job", workers: 1)
@@ -135,13 +136,15 @@ struct Benchmark {
                     if r.exitStatus != 0 { note = "exit \(r.exitStatus): \(r.stderrTail)" }
                 }
                 if note == notYet { note = "yomitori run JOB --ledger L --json on an empty inbox (manual trigger, settle_seconds 0.1)" }
+                hyperfine = try cli.hyperfineEmptyRun(job, runs: 20, scratch: scratch)
             }
             results.startup = BenchResults.Startup(
                 context: makeContext(load), binary: cli.binary, readCommand: read.command + "   (OMP_THREAD_LIMIT unset, as under cron)",
                 readFirstPageSeconds: read.firstLine, readFirstPageMedian: read.firstLine.isEmpty ? nil : median(read.firstLine),
                 readExitSeconds: read.exit, templatesPrepareSeconds: prepareSeconds, preloadSeconds: preloadSeconds,
                 runAvailable: runAvailable, runNote: note,
-                runEmptyInboxSeconds: emptyRuns, runEmptyInboxMedian: emptyRuns.isEmpty ? nil : median(emptyRuns)
+                runEmptyInboxSeconds: emptyRuns, runEmptyInboxMedian: emptyRuns.isEmpty ? nil : median(emptyRuns),
+                runEmptyInboxHyperfine: hyperfine
             )
             if let problem = read.problem { results.notes.append("yomitori read start-up: \(problem)") }
             log(String(format: "  first page after %.2f s (median); run: %@", median(read.firstLine), runAvailable ? "available" : "not available yet"))

@@ -83,7 +83,7 @@ enum MarkdownReport {
             }
             md += "\n"
         }
-        md += "Registration per page, by template (every page is registered to every template):\n\n"
+        md += "Registration per page, by template (the chooser tries marks first and stops at the first stage whose best page scores ≥ 0.5; a template it never tried costs 0; a mark search shared by templates with the same marks is counted once):\n\n"
         md += "| template | method | marks ms | content ms | match score ms | chosen for |\n|---|---|---|---|---|---|\n"
         for t in p.registration {
             md += "| \(t.template) | \(t.method) | \(fmt(t.marksMs, 2)) | \(fmt(t.contentMs, 2)) | \(fmt(t.matchScoreMs, 2)) | \(fmt(t.chosenShare * 100, 0)) % of pages |\n"
@@ -94,11 +94,11 @@ enum MarkdownReport {
         md += "\nDecoding per page by format (opening the file included): \(formats).\n"
         md += "\nFirst page after `preload()`: \(fmt(p.firstPageSeconds, 2)) s; the same page again: \(fmt(p.sameFileWarmSeconds, 2)) s.\n"
         if let pdf = p.pdf {
-            md += "\nPDF page (\(pdf.file)): decode through ScanFile \(fmt(pdf.pageDecodeSeconds * 1000, 0)) ms; pdfinfo per page \(fmt(pdf.pdfinfoSeconds * 1000, 0)) ms; "
+            md += "\nPDF page (\(pdf.file)): decode through ScanFile \(fmt(pdf.pageDecodeSeconds * 1000, 0)) ms; one pdfinfo call \(fmt(pdf.pdfinfoSeconds * 1000, 0)) ms (once per file); "
             md += "pdftoppm PNG \(fmt(pdf.pdftoppmPNGSeconds * 1000, 0)) ms + decode \(fmt(pdf.decodePNGSeconds * 1000, 0)) ms vs PGM \(fmt(pdf.pdftoppmPGMSeconds * 1000, 0)) ms + decode \(fmt(pdf.decodePGMSeconds * 1000, 0)) ms.\n"
         }
         if !p.waste.isEmpty {
-            md += "\n### Waste found in product code (not changed by the bench)\n\n| where | what | ms/page | share | measured |\n|---|---|---|---|---|\n"
+            md += "\n### Waste still found in product code (not changed by the bench)\n\n| where | what | ms/page | share | measured |\n|---|---|---|---|---|\n"
             for w in p.waste {
                 md += "| \(w.location) | \(w.what) | \(w.msPerPage > 0 ? fmt(w.msPerPage, 1) : "once per worker") | \(w.msPerPage > 0 ? fmt(w.shareOfPage * 100, 1) + " %" : "—") | \(w.measured) |\n"
             }
@@ -130,6 +130,10 @@ enum MarkdownReport {
             }
             md += "`yomitori run` on an empty inbox: "
             md += s.runAvailable ? "\(s.runEmptyInboxSeconds.map { fmt($0, 3) }.joined(separator: ", ")) s (median \(s.runEmptyInboxMedian.map { fmt($0, 3) } ?? "—") s); \(s.runNote).\n\n" : "\(s.runNote).\n\n"
+            if let h = s.runEmptyInboxHyperfine {
+                md += "Timed by hyperfine (`\(h.command)`, OMP_THREAD_LIMIT unset): mean \(fmt(h.mean, 3)) s ± \(fmt(h.stddev, 3)), "
+                md += "median \(fmt(h.median, 3)) s, min \(fmt(h.min, 3)) s, max \(fmt(h.max, 3)) s over \(h.runs) runs.\n\n"
+            }
         }
         if let j = r.job {
             md += "## End-to-end job (`yomitori run`)\n\n"

@@ -216,6 +216,19 @@ struct BenchResults: Codable {
         var runNote: String
         var runEmptyInboxSeconds: [Double]
         var runEmptyInboxMedian: Double?
+        /// The same, timed by hyperfine (when installed).
+        var runEmptyInboxHyperfine: Hyperfine?
+    }
+
+    /// One command timed by hyperfine, seconds.
+    struct Hyperfine: Codable {
+        var command: String
+        var runs: Int
+        var mean: Double
+        var stddev: Double
+        var median: Double
+        var min: Double
+        var max: Double
     }
 
     struct JobRun: Codable {

@@ -27,7 +27,6 @@ struct StageProfile {
     let cropDirectory: String
 
     func run(context: () -> BenchResults.Context) throws -> Output {
-        let shadow = try ShadowRegistration(templates: templates)
         let validators = Dictionary(templates.map { ($0.id, $0.validator) }, uniquingKeysWith: { a, _ in a })
         let reader = FormReader(templates: templates)
         try reader.preload()
@@ -70,7 +69,8 @@ struct StageProfile {
                 pages += 1
                 guard case .success(let image) = imageResult else { continue }
 
-                let (timings, registerCost) = meter.measure { shadow.register(image) }
+                // The reader's own chooser, run once more so that its cost can be timed apart.
+                let (choice, registerCost) = meter.measure { reader.chooser.choose(image) }
                 registration = registration + registerCost
 
                 let r0 = reader.engines.recognitionSeconds, c0 = reader.engines.engineCallSeconds, n0 = reader.engines.recognitions
@@ -103,17 +103,17 @@ struct StageProfile {
                         crops.append(Crop(page: pages - 1, path: path))
                     }
                 }
-                for t in timings {
-                    if t.template == chosen { chosenRegistration += t.total }
-                    if t.duplicateMarks { duplicateMarks += t.marks }
+                for t in choice.attempts {
+                    if t.template == chosen { chosenRegistration += t.seconds }
+                    if t.sharedMarks { duplicateMarks += t.marksSeconds }
                     var entry = perTemplate[t.template] ?? (0, 0, 0, 0, [])
-                    entry.marks += t.marks
-                    entry.content += t.content
-                    entry.score += t.matchScore
+                    entry.marks += t.marksSeconds
+                    entry.content += t.contentSeconds
+                    entry.score += t.scoreSeconds
                     entry.methods.insert(t.method)
-                    if t.template == chosen { entry.chosen += 1 }
                     perTemplate[t.template] = entry
                 }
+                if let chosen { perTemplate[chosen, default: (0, 0, 0, 0, [])].chosen += 1 }
             }
         }
 
@@ -131,7 +131,7 @@ struct StageProfile {
         }
         let stages = [
             stage("decode", decode, "ScanFile(path:) + ScanFile.page(_:), timed around the calls"),
-            stage("registration", registration, "the registration FormReader.read does (every template), repeated in the bench and timed"),
+            stage("registration", registration, "FormReader's TemplateChooser (marks first, content only when marks do not decide), run again in the bench and timed"),
             stage("cutting, cleaning, interpretation", cutting,
                   "FormReader.read − registration − engine calls − validation (zone warp, rule/speck removal, strip building, voting)", counts: false),
             stage("recognition (Tesseract)", Cost(seconds: recognition), "TessBaseAPIRecognize, summed by the engine counters", counts: false),

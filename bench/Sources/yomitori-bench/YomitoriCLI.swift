@@ -7,15 +7,16 @@ struct YomitoriCLI {
     let root: String
     let templates: [String]
 
-    /// The binary given, or the root package's `.build/release/yomitori`, built when missing.
+    /// The binary given, or the root package's `.build/release/yomitori`, built or brought up to
+    /// date first (an incremental build: nothing to do when it is current). A stale binary would
+    /// measure yesterday's code: the first runs of this bench found an old binary without `run`.
     static func locate(root: String, explicit: String?) throws -> YomitoriCLI.Binary {
         if let explicit {
             guard FileManager.default.isExecutableFile(atPath: explicit) else { throw BenchError("--yomitori \(explicit): not an executable") }
             return Binary(path: explicit, built: false)
         }
         let path = (root as NSString).appendingPathComponent(".build/release/yomitori")
-        if FileManager.default.isExecutableFile(atPath: path) { return Binary(path: path, built: false) }
-        log("building the yomitori release binary (swift build -c release --product yomitori)")
+        log("building the yomitori release binary or bringing it up to date (swift build -c release --product yomitori)")
         let r = try Subprocess(
             executable: "swift", arguments: ["build", "-c", "release", "--product", "yomitori", "--package-path", root],
             captureStdout: false
@@ -128,6 +129,36 @@ struct YomitoriCLI {
             }
         }
         return run
+    }
+
+    /// `hyperfine` over `yomitori run JOB` on an empty inbox (cron's environment: no
+    /// OMP_THREAD_LIMIT, so the re-exec counts); nil when hyperfine is not installed.
+    func hyperfineEmptyRun(_ job: JobFolder, runs: Int, scratch: String) throws -> BenchResults.Hyperfine? {
+        guard let tool = Self.which("hyperfine") else { return nil }
+        let export = scratch + "/hyperfine-empty-run.json"
+        let command = [binary, "run", job.jobFile, "--ledger", job.ledger, "--json"].joined(separator: " ")
+        let r = try Subprocess(
+            executable: tool,
+            arguments: ["--warmup", "3", "--runs", String(runs), "--shell=none", "--export-json", export, command],
+            environment: Self.userEnvironment, captureStdout: false
+        ).run()
+        guard r.succeeded, let data = FileManager.default.contents(atPath: export),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let result = (object["results"] as? [[String: Any]])?.first else {
+            throw BenchError("hyperfine failed (exit \(r.status)): \(r.stderr.suffix(600))")
+        }
+        return BenchResults.Hyperfine(
+            command: "hyperfine --warmup 3 --runs \(runs) --shell=none '\(command)'",
+            runs: (result["times"] as? [Any])?.count ?? runs,
+            mean: Self.number(result["mean"]) ?? 0, stddev: Self.number(result["stddev"]) ?? 0,
+            median: Self.number(result["median"]) ?? 0, min: Self.number(result["min"]) ?? 0,
+            max: Self.number(result["max"]) ?? 0
+        )
+    }
+
+    static func which(_ tool: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Files that left the inbox and were routed (done, review, error).

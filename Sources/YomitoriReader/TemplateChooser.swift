@@ -1,0 +1,159 @@
+import Foundation
+import YomitoriTemplate
+public import YomitoriVision
+
+/// Finds which template page a scan shows and registers the scan to it, cheapest test first.
+///
+/// Registering by marks costs about a millisecond; registering by the printed ruling costs tens.
+/// So the chooser goes in stages and stops at the first stage that yields a page scoring at least
+/// ``minimumMatchScore``:
+/// 1. every template page with registration marks, by its marks (pages with the same marks share
+///    one search), scored against its reference image;
+/// 2. template pages without marks, by content;
+/// 3. template pages whose marks were not found, by content (a marks form with a damaged mark).
+///
+/// Within the stage that decides, the highest match score wins, as when every template is tried.
+/// A page no template matches is an outcome (``Choice/best`` below the minimum or `nil`), not a
+/// thrown error.
+public struct TemplateChooser: Sendable {
+    /// One registration tried, for diagnostics and benchmarks.
+    public struct Attempt: Sendable {
+        public var template: String
+        public var pageIndex: Int
+        /// `marks`, `content`, or `failed`.
+        public var method: String
+        /// Match score when registered, else `nil`.
+        public var score: Double?
+        public var marksSeconds = 0.0
+        public var contentSeconds = 0.0
+        public var scoreSeconds = 0.0
+        /// Whether the mark search was shared with an earlier template page with the same marks.
+        public var sharedMarks = false
+        public var seconds: Double { marksSeconds + contentSeconds + scoreSeconds }
+    }
+
+    /// The outcome of choosing: the best registration found and every attempt made.
+    public struct Choice: Sendable {
+        public var best: (template: PreparedTemplate, pageIndex: Int, registration: RegistrationResult)?
+        /// Highest match score per template id among the attempts (0 when it could not be registered).
+        public var scores: [String: Double]
+        /// Why registrations failed, per template, for the error text (no page content).
+        public var problems: [String]
+        public var attempts: [Attempt]
+    }
+
+    public let templates: [PreparedTemplate]
+    /// Lowest match score for a page to be taken as a template's form (ends the search early).
+    public var minimumMatchScore: Double
+
+    public init(templates: [PreparedTemplate], minimumMatchScore: Double = 0.5) {
+        self.templates = templates
+        self.minimumMatchScore = minimumMatchScore
+    }
+
+    private struct Slot {
+        var template: PreparedTemplate
+        var pageIndex: Int
+        var registrar: PageRegistrar
+        var marksKey: MarksKey?
+    }
+
+    private struct MarksKey: Hashable {
+        var marks: [RectMM]
+        var width: Double, height: Double
+    }
+
+    public func choose(_ scan: GrayImage) -> Choice {
+        var slots: [Slot] = []
+        for t in templates {
+            for (index, registrar) in t.registrars.enumerated() {
+                let page = t.template.pages[index]
+                let key = page.registration.marks.isEmpty
+                    ? nil : MarksKey(marks: page.registration.marks, width: page.size.width, height: page.size.height)
+                slots.append(Slot(template: t, pageIndex: index, registrar: registrar, marksKey: key))
+            }
+        }
+        var choice = Choice(best: nil, scores: [:], problems: [], attempts: [])
+        func consider(_ slot: Slot, _ result: RegistrationResult, _ attempt: inout Attempt) {
+            var result = result
+            if let content = slot.registrar.content {
+                let t0 = Self.now()
+                result.matchScore = content.matchScore(scan: scan, transform: result.transform)
+                attempt.scoreSeconds = Self.now() - t0
+            }
+            attempt.score = result.matchScore
+            choice.scores[slot.template.id] = max(choice.scores[slot.template.id] ?? 0, result.matchScore)
+            if choice.best == nil || result.matchScore > choice.best!.registration.matchScore {
+                choice.best = (slot.template, slot.pageIndex, result)
+            }
+        }
+        func failed(_ slot: Slot, _ error: any Error) {
+            choice.problems.append("\(slot.template.id): \(error)")
+            choice.scores[slot.template.id] = max(choice.scores[slot.template.id] ?? 0, 0)
+        }
+        func decided() -> Bool {
+            guard let best = choice.best else { return false }
+            return slots.count == 1 || best.registration.matchScore >= minimumMatchScore
+        }
+
+        // Stage 1: marks.
+        var marksResults: [MarksKey: Result<RegistrationResult, any Error>] = [:]
+        var marksFailed: [Slot] = []
+        for slot in slots {
+            guard let marks = slot.registrar.marks, let key = slot.marksKey else { continue }
+            var attempt = Attempt(template: slot.template.id, pageIndex: slot.pageIndex, method: "failed")
+            let result: Result<RegistrationResult, any Error>
+            if let known = marksResults[key] {
+                result = known
+                attempt.sharedMarks = true
+            } else {
+                let t0 = Self.now()
+                result = Result(catching: { try marks.register(scan) })
+                attempt.marksSeconds = Self.now() - t0
+                marksResults[key] = result
+            }
+            switch result {
+            case .success(let r):
+                attempt.method = "marks"
+                consider(slot, r, &attempt)
+            case .failure(let error):
+                if slot.registrar.content != nil { marksFailed.append(slot) } else { failed(slot, error) }
+            }
+            choice.attempts.append(attempt)
+        }
+        if decided() { return choice }
+
+        // Stages 2 and 3: content, forms without marks first.
+        let contentOnly = slots.filter { $0.registrar.marks == nil }
+        for stage in [contentOnly, marksFailed] {
+            for slot in stage {
+                var attempt = Attempt(template: slot.template.id, pageIndex: slot.pageIndex, method: "failed")
+                guard let content = slot.registrar.content else {
+                    failed(slot, RegistrationError(
+                        code: .contentNotMatched, message: "the template has neither registration marks nor a reference image"))
+                    choice.attempts.append(attempt)
+                    continue
+                }
+                let t0 = Self.now()
+                let result = Result(catching: { try content.register(scan) })
+                attempt.contentSeconds = Self.now() - t0
+                switch result {
+                case .success(let r):
+                    attempt.method = "content"
+                    consider(slot, r, &attempt)
+                case .failure(let error):
+                    failed(slot, error)
+                }
+                choice.attempts.append(attempt)
+            }
+            if decided() { return choice }
+        }
+        return choice
+    }
+
+    private static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

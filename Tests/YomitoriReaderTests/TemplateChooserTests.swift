@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import YomitoriOCR
+import YomitoriReader
+import YomitoriTemplate
+import YomitoriVision
+
+@Suite("Registration: choosing the template cheaply (marks first, content only when needed)")
+struct TemplateChooserTests {
+    static let prepared: [PreparedTemplate] = {
+        (try? SampleCorpus.templates.map { try PreparedTemplate(TemplateLoader.load(path: $0)) }) ?? []
+    }()
+
+    /// Every committed sample page: the chooser picks its form; pages of marks forms (a, b) are
+    /// decided by one shared mark search and no content registration; pages of the ruling form
+    /// (c) are registered by content.
+    @Test("Each sample page gets its own form, marks forms without content registration")
+    func choosesEachSamplePage() throws {
+        let chooser = TemplateChooser(templates: Self.prepared)
+        #expect(Self.prepared.count == 3)
+        var files: [String: ScanFile] = [:]
+        for page in try SampleCorpus.load() {
+            let path = SampleCorpus.scans.appendingPathComponent(page.file).path
+            let file = try files[path] ?? ScanFile(path: path)
+            files[path] = file
+            let choice = chooser.choose(try file.page(page.page))
+            let best = try #require(choice.best, "\(page.file) p\(page.page)")
+            #expect(best.template.id == page.form, "\(page.file) p\(page.page): \(choice.scores)")
+            #expect(best.registration.matchScore >= 0.5, "\(page.file) p\(page.page)")
+            let contentTried = choice.attempts.filter { $0.contentSeconds > 0 }.map(\.template)
+            let markSearches = choice.attempts.filter { $0.marksSeconds > 0 }.count
+            #expect(markSearches == 1, "a and b share their marks: one search (\(page.file))")
+            if page.form == "c_tennyu" {
+                #expect(best.registration.method == .content)
+                #expect(contentTried.first == "c_tennyu", "the form without marks is tried first: \(contentTried)")
+            } else {
+                #expect(best.registration.method == .marks)
+                #expect(contentTried.isEmpty, "\(page.file): content registration tried for \(contentTried)")
+            }
+        }
+    }
+
+    @Test("A blank page matches no form: every stage is tried, the best score stays under 0.5")
+    func blankPage() {
+        let chooser = TemplateChooser(templates: Self.prepared)
+        let blank = GrayImage(width: 2480, height: 3508, fill: 250, dpi: 300)
+        let choice = chooser.choose(blank)
+        #expect((choice.best?.registration.matchScore ?? 0) < 0.5)
+        #expect(Set(choice.scores.keys) == ["a_juminhyo", "b_jido_koza", "c_tennyu"])
+    }
+}
