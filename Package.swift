@@ -159,7 +159,11 @@ let package = Package(
         .testTarget(name: "YomitoriLedgerTests", dependencies: ["YomitoriLedger"]),
         .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriLedger"]),
         /// End-to-end: runs the built `yomitori` binary and checks stdout, stderr, files and exit codes.
-        .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori"]),
+        .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori", "WebDriverSupport"]),
+        /// A small W3C WebDriver client: chromedriver and headless Chromium as child processes, for the
+        /// review station's browser tests (no Selenium).
+        .target(name: "WebDriverSupport", path: "Tests/WebDriverSupport"),
+        .testTarget(name: "WebDriverSupportTests", dependencies: ["WebDriverSupport"]),
         .testTarget(
             name: "YomitoriExportTests",
             dependencies: ["YomitoriExport", "YomitoriResults", "YomitoriText", "YomitoriVision",
