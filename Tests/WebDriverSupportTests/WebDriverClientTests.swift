@@ -67,6 +67,9 @@ struct WebDriverClientTests {
             try await browser.type(Key.f9)
             #expect(try await browser.find("#reason").isFocused(), "F9 went to the reason")
             try await a.click()
+            try await browser.type(Key.control + "a")
+            try await browser.type("鈴木 美穂")
+            #expect(try await a.value() == "鈴木 美穂", "Ctrl+A selected the old text and typing replaced it")
             try await browser.type(Key.enter)
             #expect(try await browser.find("#b").isFocused(), "Enter moved on")
             let log = try await browser.findAll("#log li")
@@ -79,7 +82,7 @@ struct WebDriverClientTests {
             let url = try await browser.currentURL()
             #expect(url.contains("done.html?"), "\(url)")
             #expect(url.contains("b=12"), "\(url)")
-            #expect(url.contains("a=%E5%B1%B1%E7%94%B0"), "the Japanese value was submitted: \(url)")
+            #expect(url.contains("a=%E9%88%B4%E6%9C%A8"), "the Japanese value was submitted: \(url)")
             try await browser.open(site.base + "/missing.html")
             #expect(try await browser.responseStatus() == 404)
         }
@@ -112,5 +115,27 @@ struct WebDriverClientTests {
         #expect(driver.browserProcessIDs().isEmpty, "no browser is left")
         await #expect(throws: WebDriverError.self) { try await session.title() }
         driver.stop()  // twice is fine
+    }
+
+    @Test("LoopbackHTTP: a redirect is returned, not followed; headers, bodies and refused hosts")
+    func loopbackHTTP() async throws {
+        let site = try StaticSite(pages: ["index.html": StaticSite.donePage])
+        defer { site.stop() }
+        try FileManager.default.createDirectory(
+            at: site.folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let redirect = try await LoopbackHTTP.send("GET", URL(string: site.base + "/sub")!)
+        #expect(redirect.status == 301)
+        #expect(redirect.header("location") == "/sub/")
+        let page = try await LoopbackHTTP.send("GET", URL(string: site.base + "/index.html")!)
+        #expect(page.status == 200)
+        #expect(page.text.contains("送信しました"))
+        #expect(page.header("Content-Type")?.hasPrefix("text/html") == true)
+        let post = try await LoopbackHTTP.postForm(URL(string: site.base + "/index.html")!, fields: [("a", "山 田")])
+        #expect(post.status == 501, "python's http.server has no POST")
+        #expect(LoopbackHTTP.formEncode([("field.name", "鈴木 美穂"), ("csrf", "a+b/c=")])
+            == "field.name=%E9%88%B4%E6%9C%A8+%E7%BE%8E%E7%A9%82&csrf=a%2Bb%2Fc%3D")
+        await #expect(throws: WebDriverError.self) {
+            try await LoopbackHTTP.send("GET", URL(string: "http://192.0.2.1/")!)
+        }
     }
 }
