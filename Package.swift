@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
     ],
     targets: [
         // MARK: - C libraries
@@ -117,6 +121,30 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Review station
+        /// The review workflow over the ledger: queue, leases, validated corrections, double entry,
+        /// approve/reject, users with bcrypt password hashes, and the append-only audit trail.
+        .target(
+            name: "YomitoriReview",
+            dependencies: [
+                "YomitoriLedger", "YomitoriResults", "YomitoriTemplate", "YomitoriText", "YomitoriValidation",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
+        /// The review station's web app (Hummingbird): sessions, CSRF, Japanese HTML pages, scan images.
+        .target(
+            name: "YomitoriReviewWeb",
+            dependencies: [
+                "YomitoriReview", "YomitoriResults", "YomitoriTemplate", "YomitoriValidation", "YomitoriOCR",
+                "YomitoriPreview", "YomitoriVision", "YomitoriLedger",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // MARK: - CLI
         .executableTarget(
             name: "yomitori",
@@ -131,6 +159,9 @@ let package = Package(
                 "YomitoriLedger",
                 "YomitoriExport",
                 "YomitoriValidation",
+                "YomitoriReview",
+                "YomitoriReviewWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -158,6 +189,13 @@ let package = Package(
         ),
         .testTarget(name: "YomitoriLedgerTests", dependencies: ["YomitoriLedger"]),
         .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriLedger"]),
+        .testTarget(
+            name: "YomitoriReviewTests",
+            dependencies: ["YomitoriReview", "YomitoriReviewWeb", "YomitoriLedger", "YomitoriResults", "YomitoriTemplate",
+                           "YomitoriVision", "YomitoriText",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         /// End-to-end: runs the built `yomitori` binary and checks stdout, stderr, files and exit codes.
         .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori", "WebDriverSupport"]),
         /// A small W3C WebDriver client: chromedriver and headless Chromium as child processes, for the

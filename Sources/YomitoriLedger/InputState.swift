@@ -2,7 +2,7 @@
 ///
 /// ```
 /// claimed ──► read ──► exported ──► archived
-///    │          ├────► review
+///    │          ├────► review ──► read (approved) / invalid (rejected), pending again
 ///    │          ├────► invalid
 ///    ├──────────┴────► failed
 ///    └ (at claim) ───► duplicate
@@ -33,6 +33,8 @@ public enum InputState: String, Sendable, Codable, CaseIterable, Hashable {
     public var allowedPredecessors: Set<InputState> {
         switch self {
         case .claimed, .duplicate: []
+        // A reviewer's decision takes `review` back to `read` or on to `invalid` only through
+        // ``ReviewLedger/decidePage(_:)``, never through `markInput`.
         case .read: [.claimed]
         case .exported, .review, .invalid: [.read]
         case .archived: [.exported]

@@ -7,6 +7,9 @@ extension SQLiteLedger {
         migrator.registerMigration("v1: runs, inputs, pages, batches, events") { db in
             try db.execute(sql: schemaV1)
         }
+        migrator.registerMigration("v2: review station (page versions, leases, users, audit)") { db in
+            try db.execute(sql: schemaV2)
+        }
         return migrator
     }
 
@@ -110,6 +113,47 @@ extension SQLiteLedger {
             BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
         CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
             BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        """
+    }
+
+    private static var schemaV2: String {
+        """
+        ALTER TABLE pages ADD COLUMN review_version INTEGER NOT NULL DEFAULT 0;
+
+        CREATE TABLE review_leases (
+            input_id TEXT NOT NULL REFERENCES inputs (id),
+            page INTEGER NOT NULL,
+            user_name TEXT NOT NULL,
+            until DATETIME NOT NULL,
+            PRIMARY KEY (input_id, page)
+        );
+
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('reviewer', 'administrator')),
+            password_hash TEXT NOT NULL,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL
+        );
+
+        -- Who changed which field from what to what; sensitive values are stored masked.
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            time DATETIME NOT NULL,
+            user_name TEXT NOT NULL,
+            action TEXT NOT NULL,
+            job TEXT,
+            input_id TEXT,
+            page INTEGER,
+            field TEXT,
+            from_value TEXT,
+            to_value TEXT,
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         """
     }
 }

@@ -52,6 +52,7 @@ public final class JobRunner: Sendable {
         try intake.prepare()
         let plan = try await ResumePlan.make(job: job.id, ledger: ledger, work: WorkFolder(path: job.work))
         var inputs: [InputToRead] = []
+        var exportable: [(InputToRead, [PageRead])] = []
         for missing in plan.missingFiles {
             try await ledger.markInputRouted(id: missing.id, to: nil)
         }
@@ -60,7 +61,12 @@ public final class JobRunner: Sendable {
             report.counts.resumed += 1
             // Decided before the crash: only the routing is left.
             if let outcome = try await context.decidedOutcome(of: record) {
-                try await context.route(input, outcome, report: &report)
+                // Approved in review (or accepted before a crash): joins this run's batch.
+                if case .accepted(let pages) = outcome {
+                    exportable.append((input, pages))
+                } else {
+                    try await context.route(input, outcome, report: &report)
+                }
                 continue
             }
             let attempt = try await ledger.beginAttempt(inputID: record.id, by: identity)
@@ -88,7 +94,6 @@ public final class JobRunner: Sendable {
         let readings = await readAll(inputs, workers: workers, today: context.today)
 
         // 4. Record pages; export accepted inputs in one batch; route everything.
-        var exportable: [(InputToRead, [PageRead])] = []
         var settled: [(InputToRead, InputOutcome)] = []
         let side = SideSteps(job: job, logger: logger)
         for (input, reading) in zip(inputs, readings) {

@@ -27,6 +27,9 @@ enum InputOutcome: Sendable {
     case routedAccepted
     /// Already recorded with this outcome: only move the file.
     case routedOnly(RouteOutcome)
+    /// Rejected by a reviewer (already recorded `invalid`): move the file to the invalid route
+    /// with the reviewer's reason beside it.
+    case rejected(String)
 }
 
 /// The ledger and file moves of one run.
@@ -130,6 +133,18 @@ struct RunContext: Sendable {
             try await move(input, to: .accepted)
         case .routedOnly(let outcome):
             try await move(input, to: outcome)
+        case .rejected(let reason):
+            report.counts.invalid += 1
+            let folder = try expand(job.route?.folder(for: .invalid) ?? (job.work + "/../error"), fileName: input.name)
+            let note = QuarantineReason(
+                code: "review_rejected", messageJA: "確認者が差し戻しました: \(reason)", messageEN: "rejected by a reviewer: \(reason)",
+                job: job.id, run: runID, inputID: input.id, timeZone: job.timeZone
+            )
+            var routed: String?
+            if FileManager.default.fileExists(atPath: input.path) {
+                routed = try Quarantine.move(file: input.path, to: folder, reason: note, name: input.name).path
+            }
+            try await ledger.markInputRouted(id: input.id, to: routed)
         }
     }
 
@@ -177,7 +192,14 @@ struct RunContext: Sendable {
         case .read:
             // Pages already in a written batch: exported before the crash.
             let pages = try await ledger.pages(inputID: record.id)
-            guard !pages.isEmpty, pages.allSatisfy({ $0.batchID != nil }) else { return nil }
+            guard !pages.isEmpty else { return nil }
+            // Every page decided `accepted` (validated, or approved by a reviewer) and none exported
+            // yet: export the recorded pages; reading again would lose a reviewer's corrections.
+            if pages.allSatisfy({ $0.status == .accepted && $0.batchID == nil }) {
+                let reads = pages.compactMap { BatchExporter.decode($0.readJSON) }
+                return reads.count == pages.count ? .accepted(reads) : nil
+            }
+            guard pages.allSatisfy({ $0.batchID != nil }) else { return nil }
             for batchID in Set(pages.compactMap(\.batchID)) {
                 guard let batch = try await ledger.batch(id: batchID), batch.state == .written || batch.state == .delivered else { return nil }
             }
@@ -187,6 +209,7 @@ struct RunContext: Sendable {
         case .review:
             return .routedOnly(.review)
         case .invalid:
+            if record.reason?.code == "review_rejected" { return .rejected(record.reason?.message ?? "") }
             return .routedOnly(.invalid)
         case .failed:
             return .failed(record.reason?.code ?? "failed", "処理できませんでした", record.reason?.message ?? "failed")

@@ -114,6 +114,9 @@ public struct FieldSpec: Sendable, Equatable {
     public var sensitive: Bool
     /// Value must be present.
     public var required: Bool
+    /// Double entry (二重入力) in the review station: the reviewer types the value without seeing
+    /// the OCR guess, and it is kept only when two entries agree.
+    public var doubleEntry: Bool = false
     /// Line of the field's entry in the template file, for messages that point back at it;
     /// nil for fields built in code.
     public var sourceLine: Int?

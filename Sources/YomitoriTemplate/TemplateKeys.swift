@@ -75,6 +75,7 @@ enum TemplateKeys {
         .optional("padding"),
         .optional("required"),
         .optional("sensitive"),
+        .optional("double_entry"),
         .optional("vocabulary", for: ocrTypes),
         .optional("kind", for: [.text]),
         .optional("boxes", for: [.comb]),

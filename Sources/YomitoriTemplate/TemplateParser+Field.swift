@@ -197,10 +197,11 @@ extension TemplateParser {
         return items.compactMap { reader.text($0, "\(subject): vocabulary word") }
     }
 
-    /// `required` and `sensitive`.
+    /// `required`, `sensitive` and `double_entry`.
     private mutating func parseFlags(_ keyed: Keyed, into spec: inout FieldSpec, subject: String) {
         spec.required = keyed["required"].flatMap { reader.bool($0, "\(subject): required") } ?? false
         spec.sensitive = keyed["sensitive"].flatMap { reader.bool($0, "\(subject): sensitive") }
             ?? Self.sensitiveFieldNames.contains(spec.name)
+        spec.doubleEntry = keyed["double_entry"].flatMap { reader.bool($0, "\(subject): double_entry") } ?? false
     }
 }

@@ -5,6 +5,7 @@ import ServiceLifecycle
 import UnixSignals
 import YomitoriJobs
 import YomitoriLedger
+import YomitoriReviewWeb
 import YomitoriRunner
 
 /// `yomitori serve`: every job with its trigger (watched folders, cron schedules) in one process.
@@ -25,14 +26,26 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Folder for lock files.") var lockDir: String?
     @Option(help: "Most pages read at once across all jobs (default: the number of cores).")
     var maxWorkers: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Also serve the review station on HOST:PORT (e.g. 127.0.0.1:8080).") var review: String?
+
+    func validate() throws {
+        if let review, ListenAddress(review) == nil { throw ValidationError("--review must be HOST:PORT, e.g. 127.0.0.1:8080") }
+    }
 
     func run() throws {
         let paths = self.paths, ledgerPath = StatePaths.ledger(ledger), locks = StatePaths.locks(lockDir)
         let limit = WorkerLimit(maxWorkers)
-        try runBlocking { try await Self.serve(paths: paths, ledgerPath: ledgerPath, locks: locks, limit: limit) }
+        let station = try review.map { _ in try ReviewStationSetup.make(paths: paths, ledgerPath: ledgerPath) }
+        let address = review.flatMap(ListenAddress.init)
+        try runBlocking {
+            try await Self.serve(paths: paths, ledgerPath: ledgerPath, locks: locks, limit: limit, station: station, address: address)
+        }
     }
 
-    static func serve(paths: [String], ledgerPath: String, locks: String, limit: WorkerLimit) async throws {
+    static func serve(
+        paths: [String], ledgerPath: String, locks: String, limit: WorkerLimit,
+        station: ReviewStation? = nil, address: ListenAddress? = nil
+    ) async throws {
         let logger = Logger(label: "yomitori.serve")
         try FileManager.default.createDirectory(atPath: (ledgerPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let store = try SQLiteLedger(path: ledgerPath)
@@ -51,8 +64,12 @@ struct ServeCommand: ParsableCommand {
             }
             logger.notice("serving \(services.count) job(s)", metadata: ["jobs": "\(services.map(\.job.id).joined(separator: ","))"])
             let reload = ReloadOnHangup()
+            var extra: [ServiceGroupConfiguration.ServiceConfiguration] = []
+            if let station, let address {
+                extra.append(.init(service: station.application(host: address.host, port: address.port, onListening: ReviewStationSetup.announce)))
+            }
             let group = ServiceGroup(configuration: .init(
-                services: services.map { .init(service: $0) } + [.init(service: reload, successTerminationBehavior: .gracefullyShutdownGroup)],
+                services: services.map { .init(service: $0) } + extra + [.init(service: reload, successTerminationBehavior: .gracefullyShutdownGroup)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             ))

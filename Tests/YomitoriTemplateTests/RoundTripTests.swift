@@ -146,6 +146,18 @@ import Testing
         #expect(fields.allSatisfy { $0.vocabulary.isEmpty && $0.minChecked == nil && $0.maxChecked == nil })
     }
 
+    @Test func doubleEntryIsChosenPerField() throws {
+        let yaml = page(fields: """
+                - {name: a, type: text, zone: [20, 20, 30, 10], double_entry: true}
+                - {name: my_number, type: comb, zone: [20, 32, 30, 10], count: 12, double_entry: false}
+                - {name: c, type: date, zone: [20, 44, 30, 10]}
+            """)
+        let fields = try TemplateLoader.load(yaml: yaml, path: virtualPath).pages[0].fields
+        #expect(fields.map(\.doubleEntry) == [true, false, false])
+        let wrong = diagnostics(page(fields: "        - {name: a, type: text, zone: [20, 20, 30, 10], double_entry: often}"))
+        #expect(wrong.contains { $0.severity == .error && $0.message.contains("double_entry") })
+    }
+
     @Test func thrownErrorListsEveryErrorButNoWarning() throws {
         let yaml = page(fields: """
                 - {name: a, type: text, zone: [20, 20, 30, 10], psm: 20}

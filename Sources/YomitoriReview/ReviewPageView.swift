@@ -1,0 +1,35 @@
+public import YomitoriLedger
+public import YomitoriResults
+public import YomitoriTemplate
+
+/// One page as a reviewer sees it: the reading, the template's fields, which of them need a
+/// person, and the version an approval must name.
+///
+/// Values are not masked here: the presentation masks sensitive fields (``FieldRead/masked()``).
+public struct ReviewPageView: Sendable {
+    public var key: PageKey
+    public var job: String
+    public var originalPath: String
+    /// Path of the scan file now (review folder or work folder).
+    public var filePath: String
+    public var read: PageRead
+    public var template: Template?
+    public var version: Int
+    /// True while the page still waits for a decision.
+    public var isWaiting: Bool
+    /// Another reviewer's unexpired lease, when someone else has the page open.
+    public var heldBy: String?
+
+    /// Fields a person must look at: status `review` or `invalid`.
+    public var doubtfulFields: [FieldRead] { read.fields.filter { $0.status == .review || $0.status == .invalid } }
+    /// Fields accepted as read.
+    public var acceptedFields: [FieldRead] { read.fields.filter { !($0.status == .review || $0.status == .invalid) } }
+
+    /// The template's definition of a field.
+    public func spec(_ name: String) -> FieldSpec? {
+        template?.pages.lazy.flatMap(\.fields).first { $0.name == name }
+    }
+
+    /// True for a field the reviewer must type without seeing the reading (`double_entry: true`).
+    public func isDoubleEntry(_ name: String) -> Bool { spec(name)?.doubleEntry ?? false }
+}

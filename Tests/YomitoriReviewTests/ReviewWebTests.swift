@@ -1,0 +1,156 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import YomitoriLedger
+import YomitoriReview
+import YomitoriReviewWeb
+
+@Suite("Review station routes (in-process)")
+struct ReviewWebTests {
+    /// The station over the fixture, with a reviewer `sato`, a reviewer `suzuki` and an administrator `admin`.
+    static func station(_ fixture: ReviewFixture) async throws -> ReviewStation {
+        let users = UserDirectory(ledger: fixture.ledger, hasher: PasswordHasher(cost: 4))
+        try await users.add(name: "sato", role: .reviewer, password: "sato-password")
+        try await users.add(name: "suzuki", role: .reviewer, password: "suzuki-password")
+        try await users.add(name: "admin", role: .administrator, password: "admin-password")
+        return ReviewStation(service: fixture.service(), users: users)
+    }
+
+    static func form(_ values: [String: String]) -> ByteBuffer {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let text = values.map { "\($0.key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
+            .joined(separator: "&")
+        return ByteBuffer(string: text)
+    }
+
+    static let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    /// Logs in and returns the cookie header value.
+    static func login(_ client: some TestClientProtocol, _ user: String) async throws -> String {
+        let response = try await client.execute(uri: "/login", method: .post, headers: formHeaders,
+                                                body: form(["username": user, "password": "\(user)-password"]))
+        #expect(response.status == .seeOther)
+        #expect(response.headers[.location] == "/queue")
+        let cookie = try #require(response.headers[.setCookie])
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+        return String(cookie.split(separator: ";")[0])
+    }
+
+    static func capture(_ pattern: String, in text: String) -> String? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let range = Range(match.range(at: 1), in: text) else { return nil }
+        return String(text[range])
+    }
+
+    @Test("no session: GET redirects to /login, POST is refused; wrong password shows .error")
+    func sessionRequired() async throws {
+        let fixture = try await ReviewFixture()
+        defer { fixture.remove() }
+        let app = Application(router: try await Self.station(fixture).router())
+        try await app.test(.router) { client in
+            let queue = try await client.execute(uri: "/queue", method: .get)
+            #expect(queue.status == .seeOther && queue.headers[.location] == "/login")
+            let approve = try await client.execute(uri: "/pages/\(fixture.inputID)/0/approve", method: .post, headers: Self.formHeaders,
+                                                   body: Self.form(["version": "0", "csrf": "x"]))
+            #expect(approve.status == .unauthorized)
+            let wrong = try await client.execute(uri: "/login", method: .post, headers: Self.formHeaders,
+                                                 body: Self.form(["username": "sato", "password": "nope-nope"]))
+            #expect(String(buffer: wrong.body).contains("class=\"error\""))
+            let forged = try await client.execute(uri: "/queue", method: .get, headers: [.cookie: "yomitori_session=\(String(repeating: "0", count: 64))"])
+            #expect(forged.status == .seeOther)
+        }
+        #expect(try await fixture.ledger.pages(inputID: fixture.inputID).first?.status == .review)
+    }
+
+    @Test("queue, page view, CSRF refused, rule-breaking correction 422, approval 303, images, audit")
+    func reviewFlow() async throws {
+        let fixture = try await ReviewFixture()
+        defer { fixture.remove() }
+        let app = Application(router: try await Self.station(fixture).router())
+        try await app.test(.router) { client in
+            let cookie = try await Self.login(client, "sato")
+            let queue = String(buffer: try await client.execute(uri: "/queue", method: .get, headers: [.cookie: cookie]).body)
+            #expect(queue.contains("<html lang=\"ja\">"))
+            #expect(queue.contains("class=\"queue-item\" data-page=\"\(fixture.inputID):0\" data-job=\"tennyu\""))
+
+            let pageURI = "/pages/\(fixture.inputID)/0"
+            let page = try await client.execute(uri: pageURI, method: .get, headers: [.cookie: cookie])
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("class=\"field doubtful\" data-field=\"my_number\""))
+            #expect(html.contains("class=\"field accepted\" data-field=\"householder\""))
+            #expect(html.contains("name=\"field.name\" value=\"山田花子\""))
+            #expect(html.contains("class=\"zone-box\" data-field=\"name\""))
+            #expect(!html.contains("<script>") && !html.contains("style=\""), "no inline script or style: the CSP forbids them")
+            #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+            let script = try await client.execute(uri: "/assets/review.js", method: .get)
+            #expect(script.status == .ok && String(buffer: script.body).contains("F9"))
+            #expect(html.contains("<span class=\"read-value\">********9018</span>"))
+            let csrf = try #require(Self.capture("name=\"csrf\" value=\"([0-9a-f]{64})\"", in: html))
+            let version = try #require(Self.capture("name=\"version\" value=\"([0-9]+)\"", in: html))
+
+            let image = try await client.execute(uri: pageURI + "/image.png", method: .get, headers: [.cookie: cookie])
+            #expect(image.headers[.contentType] == "image/png")
+            #expect(Array(image.body.readableBytesView.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+            let crop = try await client.execute(uri: pageURI + "/crops/my_number.png", method: .get, headers: [.cookie: cookie])
+            #expect(crop.status == .ok && crop.body.readableBytes > 100)
+
+            let headers: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            let noToken = try await client.execute(uri: pageURI + "/approve", method: .post, headers: headers,
+                                                   body: Self.form(["version": version, "field.name": "山田花子"]))
+            #expect(noToken.status == .forbidden)
+            let wrongToken = try await client.execute(uri: pageURI + "/approve", method: .post, headers: headers,
+                                                      body: Self.form(["version": version, "csrf": String(repeating: "a", count: 64)]))
+            #expect(wrongToken.status == .forbidden)
+
+            let broken = try await client.execute(uri: pageURI + "/approve", method: .post, headers: headers,
+                                                  body: Self.form(["csrf": csrf, "version": version, "field.name": "山田花子", "field.my_number": "123456789012"]))
+            #expect(broken.status == .unprocessableContent)
+            let brokenHTML = String(buffer: broken.body)
+            #expect(brokenHTML.contains("class=\"field-error\" data-field=\"my_number\""))
+            #expect(brokenHTML.contains("name=\"field.my_number\" value=\"123456789012\""))
+            #expect(try await fixture.ledger.pages(inputID: fixture.inputID).first?.status == .review)
+
+            let approved = try await client.execute(uri: pageURI + "/approve", method: .post, headers: headers,
+                                                    body: Self.form(["csrf": csrf, "version": version, "field.name": "山田 花子", "field.my_number": "621498320257"]))
+            #expect(approved.status == .seeOther && approved.headers[.location] == "/queue")
+            #expect(try await fixture.ledger.input(id: fixture.inputID)?.state == .read)
+
+            let reviewerAudit = try await client.execute(uri: "/admin/audit", method: .get, headers: [.cookie: cookie])
+            #expect(reviewerAudit.status == .forbidden)
+            let admin = try await Self.login(client, "admin")
+            let audit = String(buffer: try await client.execute(uri: "/admin/audit", method: .get, headers: [.cookie: admin]).body)
+            #expect(audit.contains("<td class=\"from\">********9018</td><td class=\"to\">********0257</td><td class=\"action\">correct</td>"))
+            #expect(!audit.contains("621498320257"))
+        }
+    }
+
+    @Test("two sessions approve the same page: one 303, one 409 with #conflict")
+    func twoSessions() async throws {
+        let fixture = try await ReviewFixture()
+        defer { fixture.remove() }
+        let app = Application(router: try await Self.station(fixture).router())
+        try await app.test(.router) { client in
+            var forms: [(HTTPFields, ByteBuffer)] = []
+            for user in ["sato", "suzuki"] {
+                let cookie = try await Self.login(client, user)
+                let html = String(buffer: try await client.execute(uri: "/pages/\(fixture.inputID)/0", method: .get, headers: [.cookie: cookie]).body)
+                let csrf = try #require(Self.capture("name=\"csrf\" value=\"([0-9a-f]{64})\"", in: html))
+                forms.append(([.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                              Self.form(["csrf": csrf, "version": "0", "field.name": "山田花子", "field.my_number": "123456789018"])))
+            }
+            var statuses: [HTTPResponse.Status] = []
+            for (headers, body) in forms {
+                statuses.append(try await client.execute(uri: "/pages/\(fixture.inputID)/0/approve", method: .post, headers: headers, body: body).status)
+            }
+            #expect(statuses == [.seeOther, .conflict])
+            let again = try await client.execute(uri: "/pages/\(fixture.inputID)/0/approve", method: .post, headers: forms[1].0, body: forms[1].1)
+            #expect(String(buffer: again.body).contains("id=\"conflict\""))
+        }
+        #expect(try await fixture.ledger.audit(limit: 20).filter { $0.action == "approve" }.count == 1)
+    }
+}
