@@ -88,6 +88,7 @@ struct ReviewStationBrowserTests {
 
                 // The page view: whole scan with highlighted zones, the two doubtful fields with crop,
                 // value read, reasons in Japanese and a prefilled input; accepted fields without input.
+                let opened = Date()
                 _ = try await browser.openFirstQueuedPage(station)
                 let pageURL = try await browser.currentURL()
                 #expect(pageURL.contains("/pages/"))
@@ -127,11 +128,19 @@ struct ReviewStationBrowserTests {
                 // Nothing is left: the queue, empty.
                 _ = try await browser.waitFor("#queue-empty")
                 #expect(try await browser.currentURL().contains("/queue"))
+                let handled = Date().timeIntervalSince(opened)
+                #expect(handled < 15, "a page with two doubtful fields in under 15 s (the checks included): \(handled) s")
 
                 // A reviewer may not read the audit log.
                 try await browser.open(station.base + "/admin/audit")
                 #expect(try await browser.responseStatus() == 403)
                 #expect(try await !browser.exists("table#audit tr.audit-entry"))
+
+                // Logging out ends the session.
+                try await browser.find("form#logout-form button#logout").click()
+                _ = try await browser.waitFor("form#login-form")
+                try await browser.open(station.base + "/queue")
+                #expect(try await browser.currentURL().hasSuffix("/login"), "no session after logout")
             }
         }
 
@@ -165,6 +174,7 @@ struct ReviewStationBrowserTests {
                 }
                 #expect(entries.contains { $0["action"] == "approve" && $0["user"] == "suzuki" }, "\(entries)")
                 #expect(entries.contains { $0["action"] == "login_failed" }, "the wrong password is logged")
+                #expect(entries.contains { $0["action"] == "logout" && $0["user"] == "suzuki" }, "the logout is logged")
             }
         }
     }
