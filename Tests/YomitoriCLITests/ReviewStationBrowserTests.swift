@@ -313,11 +313,15 @@ struct ReviewStationBrowserTests {
 
     // MARK: - Double entry
 
-    @Test("Double entry: the input starts empty without the OCR value; a mismatch is asked again; the OCR value typed again is taken")
+    @Test("Double entry: the input starts empty without the OCR value; a mismatch is asked again; the OCR value, or the same entry twice, is taken")
     func doubleEntry() async throws {
         let driver = try ChromeDriverTrait.driver()
+        // 郵便番号 on the paper (and as Tesseract reads it) by the 通数 prefilled on the page.
+        let postalByCopies = ["3": (file: "a_juminhyo-clean-01.png", postal: "6033922"),
+                              "2": (file: "a_juminhyo-clean-03.png", postal: "4058044")]
         let station = try Self.station(
-            scans: ["a_juminhyo-clean-01.png"], review: ["postal_code", "copies"], doubleEntry: ["postal_code"])
+            scans: postalByCopies.values.map(\.file), review: ["postal_code", "copies"], doubleEntry: ["postal_code"])
+        var first = (file: "", postal: ""), second = (file: "", postal: "")
         try await driver.withSession { browser in
             try await Self.diagnosing(station, browser) {
                 try await browser.login(station, user: "suzuki", password: Self.password)
@@ -327,13 +331,16 @@ struct ReviewStationBrowserTests {
                 let postal = try await browser.input("postal_code")
                 #expect(try await postal.value() == "", "a double-entry input starts empty")
                 #expect(try await postal.attribute("data-double-entry") != nil)
+                let copies = try await browser.input("copies").value()
+                first = try #require(postalByCopies[copies], "a plain field is prefilled with the value read: \(copies)")
+                second = try #require(postalByCopies.values.first { $0.file != first.file })
                 let box = try await browser.find("div.field.doubtful[data-field=\"postal_code\"]")
-                #expect(try await !box.text().contains("6033922"), "the OCR value is not shown")
-                #expect(try await browser.input("copies").value() == "3", "a plain field is prefilled")
+                #expect(try await !box.text().contains(first.postal), "the OCR value is not shown")
+                #expect(try await !browser.source().contains(first.postal), "nor anywhere in the page")
 
                 // A mismatching entry; Enter moves to 通数, Enter there approves → asked again.
                 try await postal.click()
-                try await browser.type("6033921")
+                try await browser.type(String(first.postal.dropLast()) + (first.postal.hasSuffix("1") ? "2" : "1"))
                 try await browser.type(Key.enter)
                 #expect(try await browser.input("copies").isFocused(), "Enter moves to the next doubtful field")
                 try await browser.type(Key.enter)
@@ -341,20 +348,32 @@ struct ReviewStationBrowserTests {
                 #expect(try await browser.responseStatus() == 422)
                 #expect(try await browser.input("postal_code").value() == "", "the input is emptied")
 
-                // The value on the paper (which the OCR read too) is taken.
+                // The value on the paper (which the OCR read too) is taken; the next page opens at once.
                 try await browser.input("postal_code").click()
-                try await browser.type("6033922")
+                try await browser.type(first.postal)
                 try await browser.type(Key.control + Key.enter)
-                try await browser.waitUntil("approval", timeout: 15) {
-                    guard try await browser.exists("#queue-empty") else { return false }
-                    return try await browser.currentURL() != pageURL
-                }
+                let nextForm = try await browser.waitFor("form#page-form input[data-double-entry]", timeout: 15)
+                let nextURL = try await browser.currentURL()
+                #expect(nextURL != pageURL && !nextURL.hasSuffix("/approve"), "the next page: \(nextURL)")
+
+                // On the next page the clerk types another value than the OCR's twice: two entries agree.
+                try await nextForm.click()
+                try await browser.type("1000001")
+                try await browser.type(Key.control + Key.enter)
+                _ = try await browser.waitForAnswer(".field-error[data-field=\"postal_code\"]")
+                #expect(try await browser.input("postal_code").value() == "")
+                try await browser.input("postal_code").click()
+                try await browser.type("1000001")
+                try await browser.type(Key.control + Key.enter)
+                _ = try await browser.waitFor("#queue-empty", timeout: 15)
             }
         }
         try station.run()
         let rows = try station.importRows()
-        #expect(rows.map { $0["郵便番号"] } == ["6033922"], "\(rows)")
-        #expect(rows.map { $0["通数"] } == ["3"])
+        #expect(rows.count == 2, "\(rows)")
+        let postalByFile = Dictionary(rows.map { ($0["画像"] ?? "", $0["郵便番号"] ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(postalByFile.first { $0.key.contains(first.file) }?.value == first.postal, "\(rows)")
+        #expect(postalByFile.first { $0.key.contains(second.file) }?.value == "1000001", "\(rows)")
     }
 
     // MARK: - Reject
