@@ -20,9 +20,11 @@ struct ReviewStationBrowserTests {
     /// A station with the given scans read, `reviewers` (reviewer role) and `kanri` (administrator) added,
     /// and the server started. Every scan must have gone to review.
     static func station(
-        scans: [String], review: [String], doubleEntry: [String] = [], reviewers: [String] = ["suzuki"]
+        scans: [String], review: [String], doubleEntry: [String] = [], reviewers: [String] = ["suzuki"],
+        form: String = "a_juminhyo", mapping: String = "juminhyo_csv"
     ) throws -> ReviewStation {
-        let station = try ReviewStation(scans: scans, review: review, doubleEntry: doubleEntry)
+        let station = try ReviewStation(
+            scans: scans, review: review, doubleEntry: doubleEntry, form: form, mapping: mapping)
         let result = try station.run()
         try #require(station.files("review") == scans.sorted(), "every scan went to review: \(result.stdout) \(result.stderr)")
         try #require(try station.importRows().isEmpty, "nothing exported before review")
@@ -374,6 +376,63 @@ struct ReviewStationBrowserTests {
         let postalByFile = Dictionary(rows.map { ($0["画像"] ?? "", $0["郵便番号"] ?? "") }, uniquingKeysWith: { a, _ in a })
         #expect(postalByFile.first { $0.key.contains(first.file) }?.value == first.postal, "\(rows)")
         #expect(postalByFile.first { $0.key.contains(second.file) }?.value == "1000001", "\(rows)")
+    }
+
+    // MARK: - Sensitive fields
+
+    @Test("個人番号: masked on the page and in the audit log, a wrong check digit refused, the real value exported")
+    func sensitiveField() async throws {
+        let driver = try ChromeDriverTrait.driver()
+        let station = try Self.station(
+            scans: ["c_tennyu-clean-01.png"], review: ["my_number"], form: "c_tennyu", mapping: "all_forms_jsonl")
+        let corrected = "123456789018"  // a valid 個人番号 (check digit 8)
+        var read = ""
+        try await driver.withSession { browser in
+            try await Self.diagnosing(station, browser) {
+                try await browser.login(station, user: "suzuki", password: Self.password)
+                _ = try await browser.openFirstQueuedPage(station)
+                #expect(try await browser.fieldNames("div.field.doubtful").contains("my_number"))
+                read = try await browser.input("my_number").value()
+                #expect(read.count == 12, "the input holds the value read, to be confirmed: \(read.count) characters")
+                let shown = try await browser.find("div.field.doubtful[data-field=\"my_number\"] .read-value").text()
+                #expect(shown == "********" + read.suffix(4), "the read value is masked")
+                let visible = try await browser.execute("return document.body.innerText").string ?? ""
+                #expect(!visible.contains(read), "the full number is nowhere in the page's text")
+
+                // A wrong check digit cannot be saved.
+                try await browser.input("my_number").click()
+                try await browser.type(Key.control + "a")
+                try await browser.type("123456789012")
+                try await browser.type(Key.control + Key.enter)
+                let error = try await browser.waitForAnswer(".field-error[data-field=\"my_number\"]")
+                #expect(try await browser.responseStatus() == 422)
+                #expect(try await !error.text().contains("123456789012"), "the message does not quote the number")
+
+                try await browser.input("my_number").click()
+                try await browser.type(Key.control + "a")
+                try await browser.type(corrected)
+                try await browser.type(Key.control + Key.enter)
+                _ = try await browser.waitFor("#queue-empty", timeout: 15)
+            }
+        }
+        try station.run()
+        let objects = try station.importObjects()
+        #expect(objects.count == 1)
+        let fields = try #require(objects.first?["fields"] as? [String: Any], "\(objects)")
+        #expect(fields["my_number"] as? String == corrected, "the import file holds the real value")
+
+        try await driver.withSession { browser in
+            try await Self.diagnosing(station, browser) {
+                try await browser.login(station, user: "kanri", password: Self.adminPassword)
+                try await browser.open(station.base + "/admin/audit")
+                let entries = try await browser.auditEntries()
+                let change = entries.first { $0["action"] == "correct" && $0["field"] == "my_number" }
+                #expect(change?["from"] == "********" + read.suffix(4), "\(entries)")
+                #expect(change?["to"] == "********9018", "\(entries)")
+                let text = try await browser.execute("return document.body.innerText").string ?? ""
+                #expect(!text.contains(corrected) && !text.contains(read), "no 個人番号 in the audit page")
+            }
+        }
     }
 
     // MARK: - Reject

@@ -8,9 +8,9 @@ import Glibc
 /// A job whose run sends real sample scans to review, its ledger with users, and `yomitori review` serving
 /// it on a free loopback port — everything through the built `yomitori` binary, in a temporary folder.
 ///
-/// The job reads with a copy of `samples/templates/a_juminhyo.yaml` in which chosen fields get
+/// The job reads with a copy of a sample template (`a_juminhyo` unless told) in which chosen fields get
 /// `threshold: 1.0` (so they go to review whatever Tesseract's confidence) and optionally
-/// `double_entry: true`; the export is `samples/mappings/juminhyo_csv.yaml` (CP932 CSV).
+/// `double_entry: true`; the export is a sample mapping (`juminhyo_csv`, CP932 CSV, unless told).
 final class ReviewStation: @unchecked Sendable {
     let root: URL
     private var server: Process?
@@ -25,7 +25,12 @@ final class ReviewStation: @unchecked Sendable {
     ///   - scans: file names in `samples/scans`, copied into the inbox.
     ///   - review: fields sent to review by a threshold of 1.0.
     ///   - doubleEntry: fields marked `double_entry: true` (list them in `review` too).
-    init(scans: [String], review: [String], doubleEntry: [String] = []) throws {
+    ///   - form: the sample template (`samples/templates/FORM.yaml`); `mapping`: the sample mapping, whose
+    ///     import files are named `….csv` or `….jsonl` after its format.
+    init(
+        scans: [String], review: [String], doubleEntry: [String] = [],
+        form: String = "a_juminhyo", mapping: String = "juminhyo_csv"
+    ) throws {
         root = try CLIRunner.temporaryDirectory()
         let fm = FileManager.default
         for folder in ["inbox", "jobs", "templates"] {
@@ -34,23 +39,24 @@ final class ReviewStation: @unchecked Sendable {
         for scan in scans {
             try fm.copyItem(atPath: CLIRunner.sample("samples/scans/\(scan)"), toPath: "\(path)/inbox/\(scan)")
         }
-        try Self.template(review: review, doubleEntry: doubleEntry)
-            .write(toFile: path + "/templates/a_juminhyo.yaml", atomically: true, encoding: .utf8)
+        try Self.template(form: form, review: review, doubleEntry: doubleEntry)
+            .write(toFile: path + "/templates/\(form).yaml", atomically: true, encoding: .utf8)
+        let ext = mapping.hasSuffix("jsonl") ? "jsonl" : "csv"
         try """
             job: review
             description: 住民票の写し等交付請求書（確認テスト）
             inbox: \(path)/inbox
             work: \(path)/work
             trigger: manual
-            templates: [\(path)/templates/a_juminhyo.yaml]
+            templates: [\(path)/templates/\(form).yaml]
             workers: 1
             steps:
               - read
               - validate
               - export:
-                  mapping: \(CLIRunner.sample("samples/mappings/juminhyo_csv.yaml"))
+                  mapping: \(CLIRunner.sample("samples/mappings/\(mapping).yaml"))
                   to: \(path)/out
-                  name: "{job}_{date}_{seq}.csv"
+                  name: "{job}_{date}_{seq}.\(ext)"
               - route:
                   accepted: \(path)/done
                   review: \(path)/review
@@ -60,8 +66,8 @@ final class ReviewStation: @unchecked Sendable {
     }
 
     /// The sample template with absolute reference paths and the test's thresholds and double entry.
-    static func template(review: [String], doubleEntry: [String]) throws -> String {
-        let original = try String(contentsOfFile: CLIRunner.sample("samples/templates/a_juminhyo.yaml"), encoding: .utf8)
+    static func template(form: String, review: [String], doubleEntry: [String]) throws -> String {
+        let original = try String(contentsOfFile: CLIRunner.sample("samples/templates/\(form).yaml"), encoding: .utf8)
         var lines: [String] = []
         for line in original.components(separatedBy: "\n") {
             if line.contains("reference_image: ../forms/") {
@@ -183,6 +189,18 @@ final class ReviewStation: @unchecked Sendable {
             }
         }
         return rows
+    }
+
+    /// The objects of every JSON Lines import file.
+    func importObjects() throws -> [[String: Any]] {
+        var objects: [[String: Any]] = []
+        for name in files("out") where name.hasSuffix(".jsonl") {
+            let text = try String(contentsOfFile: "\(path)/out/\(name)", encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.isEmpty {
+                objects.append(try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]))
+            }
+        }
+        return objects
     }
 
     /// One CSV record's fields (RFC 4180 quoting).
