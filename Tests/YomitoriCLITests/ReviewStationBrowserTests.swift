@@ -256,10 +256,13 @@ struct ReviewStationBrowserTests {
             #expect(station.files("review") == ["a_juminhyo-clean-01.png"])
 
             // The same request with the right token is taken: the refusals were for the session and token.
-            let right = try await http.post(path + "/approve", fields + [("csrf", csrf)])
+            // A crafted value for an accepted (read-only) field is ignored.
+            let right = try await http.post(path + "/approve", fields + [("csrf", csrf), ("field.address", "改ざん住所")])
             #expect(right.status == 303, "with the right token: \(right.status) \(right.text.prefix(300))")
             try station.run()
-            #expect(try station.importRows().map { $0["通数"] } == ["5"])
+            let rows = try station.importRows()
+            #expect(rows.map { $0["通数"] } == ["5"])
+            #expect(rows.first?["住所"]?.hasPrefix("広島県広島市中区") == true, "an accepted field cannot be changed: \(rows)")
         }
     }
 
