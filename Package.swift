@@ -193,8 +193,9 @@ let package = Package(
             name: "YomitoriReviewTests",
             dependencies: ["YomitoriReview", "YomitoriReviewWeb", "YomitoriLedger", "YomitoriResults", "YomitoriTemplate",
                            "YomitoriVision", "YomitoriText",
-                           .product(name: "HummingbirdTesting", package: "hummingbird"),
-                           .product(name: "HTTPTypes", package: "swift-http-types")]
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         /// End-to-end: runs the built `yomitori` binary and checks stdout, stderr, files and exit codes.
         .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori", "WebDriverSupport"]),

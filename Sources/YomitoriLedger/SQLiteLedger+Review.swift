@@ -12,7 +12,7 @@ extension SQLiteLedger: ReviewLedger {
                        CASE WHEN l.until > ? THEN l.user_name END AS leased_by
                 FROM pages p JOIN inputs i ON i.id = p.input_id
                 LEFT JOIN review_leases l ON l.input_id = p.input_id AND l.page = p.page
-                WHERE i.state = 'review' AND p.status = 'review'
+                WHERE i.state = 'review' AND i.finished_at IS NOT NULL AND p.status = 'review'
                 """
             var arguments: StatementArguments = [now]
             if let job {

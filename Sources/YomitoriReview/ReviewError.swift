@@ -13,6 +13,8 @@ public struct ReviewError: Error, Sendable, CustomStringConvertible {
         public static let invalidInput = Code(rawValue: "invalid-input")
         /// Not allowed for this user's role.
         public static let forbidden = Code(rawValue: "forbidden")
+        /// The station cannot do it as configured (the page's template is not loaded).
+        public static let unavailable = Code(rawValue: "unavailable")
     }
 
     public var code: Code

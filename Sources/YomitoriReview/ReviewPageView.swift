@@ -20,10 +20,19 @@ public struct ReviewPageView: Sendable {
     /// Another reviewer's unexpired lease, when someone else has the page open.
     public var heldBy: String?
 
-    /// Fields a person must look at: status `review` or `invalid`.
-    public var doubtfulFields: [FieldRead] { read.fields.filter { $0.status == .review || $0.status == .invalid } }
+    /// Fields a person must look at: status `review` or `invalid` — or every field when only the
+    /// page as a whole is doubtful (e.g. the import format refused one of its values).
+    public var doubtfulFields: [FieldRead] {
+        let doubtful = read.fields.filter(Self.isDoubtful)
+        return doubtful.isEmpty && isWaiting ? read.fields : doubtful
+    }
     /// Fields accepted as read.
-    public var acceptedFields: [FieldRead] { read.fields.filter { !($0.status == .review || $0.status == .invalid) } }
+    public var acceptedFields: [FieldRead] {
+        let names = Set(doubtfulFields.map(\.name))
+        return read.fields.filter { !names.contains($0.name) }
+    }
+
+    static func isDoubtful(_ field: FieldRead) -> Bool { field.status == .review || field.status == .invalid }
 
     /// The template's definition of a field.
     public func spec(_ name: String) -> FieldSpec? {

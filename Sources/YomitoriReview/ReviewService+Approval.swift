@@ -5,23 +5,6 @@ import YomitoriTemplate
 import YomitoriText
 import YomitoriValidation
 
-/// Why an approval was not saved: per field, Japanese messages; nothing was written.
-public struct ApprovalRefusal: Sendable, Equatable {
-    /// Field name → messages (Japanese) to show beside the field.
-    public var problems: [String: [String]]
-    /// Double-entry fields whose entry did not match: their inputs are emptied and typed again.
-    public var retype: Set<String>
-    /// The entries to compare the next attempt with (double entry), by field: keep them on the
-    /// server (they may be personal data), never in the page.
-    public var firstEntries: [String: String]
-}
-
-/// The result of an approval.
-public enum ApprovalOutcome: Sendable {
-    case approved(ReviewDecisionResult)
-    case refused(ApprovalRefusal)
-}
-
 extension ReviewService {
     /// Message for a double-entry mismatch.
     static let retypeMessage = "読取結果と一致しません。確認のため、もう一度入力してください。"
@@ -44,7 +27,7 @@ extension ReviewService {
         }
         let view = try view(of: stored, user: user)
         guard let template = view.template else {
-            throw ReviewError(.notFound, "template \(view.read.template) is not loaded by the review station")
+            throw ReviewError(.unavailable, "template \(view.read.template) is not loaded by the review station")
         }
         let doubtful = Set(view.doubtfulFields.map(\.name))
         var corrected = view.read

@@ -1,6 +1,6 @@
 public import Foundation
 public import YomitoriLedger
-public import YomitoriResults
+import YomitoriResults
 public import YomitoriTemplate
 import YomitoriText
 

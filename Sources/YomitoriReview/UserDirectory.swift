@@ -57,9 +57,14 @@ public struct UserDirectory: Sendable {
     /// A valid bcrypt hash of nothing anyone types, for unknown names.
     static let dummyHash = PasswordHasher().hash(UUID().uuidString)
 
-    static func checkName(_ name: String) throws {
+    /// 1–64 letters, digits, `.`, `_`, `-` or `@`.
+    public static func isWellFormed(name: String) -> Bool {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-@"))
-        guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy(allowed.contains) else {
+        return !name.isEmpty && name.count <= 64 && name.unicodeScalars.allSatisfy(allowed.contains)
+    }
+
+    static func checkName(_ name: String) throws {
+        guard isWellFormed(name: name) else {
             throw ReviewError(.invalidInput, "a user name is 1–64 letters, digits, '.', '_', '-' or '@'")
         }
     }

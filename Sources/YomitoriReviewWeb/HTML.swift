@@ -20,12 +20,12 @@ enum HTML {
     }
 
     /// A whole page: `<html lang="ja">`, UTF-8, the station's styles, and an optional script.
-    static func page(title: String, user: String?, csrf: String?, body: String) -> String {
+    static func page(title: String, user: String?, csrf: String?, admin: Bool = false, body: String) -> String {
         var header = ""
         if let user, let csrf {
             header = """
                 <header><span class="brand">読取 確認ステーション</span>
-                <nav><a href="/queue">確認待ち一覧</a></nav>
+                <nav><a href="/queue">確認待ち一覧</a>\(admin ? " <a href=\"/admin/audit\">監査ログ</a>" : "")</nav>
                 <span class="user">\(escape(user))</span>
                 <form id="logout-form" method="post" action="/logout"><input type="hidden" name="csrf" value="\(escape(csrf))"><button id="logout" type="submit">ログアウト</button></form>
                 </header>

@@ -29,7 +29,7 @@ enum ReviewPages {
             let holder = entry.leasedBy.map { $0 == session.user ? "" : "\($0) が作業中" } ?? ""
             rows += """
                 <tr class="queue-item" data-page="\(HTML.escape(entry.key.inputID)):\(entry.key.page)" data-job="\(HTML.escape(entry.job))">\
-                <td class="job">\(HTML.escape(entry.job))</td><td class="file">\(HTML.escape(name))</td>\
+                <td class="job"><a href="/queue?job=\(HTML.escape(entry.job.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))">\(HTML.escape(entry.job))</a></td><td class="file">\(HTML.escape(name))</td>\
                 <td class="page-number">\(entry.key.page + 1)</td><td class="age">\(age(since: entry.claimedAt, now: now))</td>\
                 <td class="holder">\(HTML.escape(holder))</td>\
                 <td><a class="open" href="\(pagePath(entry.key))">確認する</a></td></tr>
@@ -38,7 +38,7 @@ enum ReviewPages {
         }
         let empty = entries.isEmpty ? "<p id=\"queue-empty\">確認待ちのページはありません。</p>" : ""
         let filter = job.map { "（業務: \(HTML.escape($0))）<a href=\"/queue\">すべて表示</a>" } ?? ""
-        return HTML.page(title: "確認待ち一覧", user: session.user, csrf: session.csrf, body: """
+        return HTML.page(title: "確認待ち一覧", user: session.user, csrf: session.csrf, admin: session.role == .administrator, body: """
             <h1>確認待ち一覧 \(filter)</h1>
             <p>\(entries.count) ページ。古い順に表示しています。</p>
             <table id="queue"><thead><tr><th>業務</th><th>ファイル</th><th>頁</th><th>待ち時間</th><th>作業中</th><th></th></tr></thead>
@@ -120,7 +120,7 @@ enum ReviewPages {
         let closed = view.isWaiting ? "" : "<p id=\"conflict\">このページはすでに処理されています。<a href=\"/queue\">一覧へ戻る</a></p>"
         let rejectMessage = rejectError.map { "<p class=\"field-error\" data-field=\"reason\">\(HTML.escape($0))</p>" } ?? ""
         let csrf = HTML.escape(session.csrf)
-        return HTML.page(title: "確認: \(name)", user: session.user, csrf: session.csrf, body: """
+        return HTML.page(title: "確認: \(name)", user: session.user, csrf: session.csrf, admin: session.role == .administrator, body: """
             \(closed)\(lease)
             <h1>\(HTML.escape(name)) <small>\(view.key.page + 1) ページ目・業務 \(HTML.escape(view.job))・様式 \(HTML.escape(view.read.template))</small></h1>
             \(pageReasons.isEmpty ? "" : "<ul class=\"reasons page-reasons\">\(pageReasons)</ul>")
@@ -151,7 +151,7 @@ enum ReviewPages {
 
     static func conflict(session: Session, next: PageKey?) -> String {
         let link = next.map { "<a id=\"next\" href=\"\(pagePath($0))\">次のページへ</a>" } ?? "<a id=\"next\" href=\"/queue\">一覧へ戻る</a>"
-        return HTML.page(title: "処理済み", user: session.user, csrf: session.csrf, body: """
+        return HTML.page(title: "処理済み", user: session.user, csrf: session.csrf, admin: session.role == .administrator, body: """
             <p id="conflict">このページは他の確認者がすでに処理したか、表示後に変更されました。保存していません。</p>
             <p>\(link)</p>
             """)
@@ -177,7 +177,7 @@ enum ReviewPages {
 
                 """
         }
-        return HTML.page(title: "監査ログ", user: session.user, csrf: session.csrf, body: """
+        return HTML.page(title: "監査ログ", user: session.user, csrf: session.csrf, admin: session.role == .administrator, body: """
             <h1>監査ログ（新しい順）</h1>
             <table id="audit"><thead><tr><th>日時</th><th>ユーザー</th><th>ページ</th><th>項目</th><th>変更前</th><th>変更後</th><th>操作</th><th>詳細</th></tr></thead>
             <tbody>

@@ -3,7 +3,7 @@ public import Hummingbird
 public import Logging
 import HTTPTypes
 import NIOCore
-public import YomitoriLedger
+import YomitoriLedger
 public import YomitoriReview
 
 /// The review station's web app: login, the queue, the page view with scan image and crops,
@@ -16,6 +16,7 @@ public struct ReviewStation: Sendable {
     public let service: ReviewService
     public let users: UserDirectory
     let sessions: SessionStore
+    let throttle = LoginThrottle()
     let images: PageImages
     let prefetcher: ImagePrefetcher
     let logger: Logger
@@ -153,10 +154,19 @@ public struct ReviewStation: Sendable {
     func login(_ request: Request) async throws -> Response {
         let form = try await formBody(request)
         let name = form["username"] ?? "", password = form["password"] ?? ""
+        // Only a well-formed name goes into the audit trail (not a password typed in the wrong box).
+        let shown = UserDirectory.isWellFormed(name: name) ? name : "(不正な名前)"
+        guard await !throttle.isLocked(name) else {
+            try await service.audit(user: shown, action: "login_locked")
+            return html(ReviewPages.login(error: "ログインの失敗が続いたため、しばらくログインできません。5分ほど待ってから試してください。"),
+                        status: .tooManyRequests)
+        }
         guard let user = try await users.authenticate(name: name, password: password) else {
-            try await service.audit(user: String(name.prefix(64)), action: "login_failed")
+            let locked = await throttle.failed(name)
+            try await service.audit(user: shown, action: "login_failed", detail: locked ? "locked for 5 minutes" : "")
             return html(ReviewPages.login(error: "ユーザー名またはパスワードが違います。"), status: .unauthorized)
         }
+        await throttle.succeeded(name)
         let session = await sessions.create(user: user.name, role: user.role)
         try await service.audit(user: user.name, action: "login")
         var response = redirect("/queue")
@@ -196,6 +206,9 @@ public struct ReviewStation: Sendable {
             return try await conflict(key, session: session)
         } catch let error as ReviewError where error.code == .notFound {
             return notFound(session)
+        } catch let error as ReviewError where error.code == .unavailable {
+            return html(ReviewPages.message("確認できません", "この様式の定義が読み込まれていないため、入力値を確認できません。管理者に連絡してください。", session: session),
+                        status: .serviceUnavailable)
         }
         switch outcome {
         case .approved:
@@ -254,36 +267,4 @@ public struct ReviewStation: Sendable {
         }
         return PageKey(inputID: input, page: page)
     }
-}
-
-// MARK: - Responses
-
-/// Only this station's own scripts, styles, images and forms; no framing, no referrer.
-let securityHeaders: HTTPFields = [
-    .contentSecurityPolicy: "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-    HTTPField.Name("Referrer-Policy")!: "no-referrer",
-]
-
-func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-    var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
-    headers.append(contentsOf: securityHeaders)
-    return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
-}
-
-func asset(_ text: String, type: String) -> Response {
-    var headers: HTTPFields = [.contentType: type, .cacheControl: "max-age=3600"]
-    headers.append(contentsOf: securityHeaders)
-    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
-}
-
-func png(_ data: Data) -> Response {
-    Response(
-        status: .ok, headers: [.contentType: "image/png", .cacheControl: "private, no-store"],
-        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
-    )
-}
-
-func redirect(_ location: String) -> Response {
-    Response(status: .seeOther, headers: [.location: location])
 }

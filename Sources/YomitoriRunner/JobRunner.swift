@@ -107,6 +107,7 @@ public final class JobRunner: Sendable {
         if !exportable.isEmpty {
             let refused = try await exporter.export(exportable, ledger: ledger, context: context, report: &report)
             for (input, pages) in exportable {
+                if refused.contains(input.id) { try await context.sendToReview(input, pages) }
                 settled.append((input, refused.contains(input.id) ? .review : .exported(pages)))
             }
         }

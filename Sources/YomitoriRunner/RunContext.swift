@@ -109,6 +109,25 @@ struct RunContext: Sendable {
         }
     }
 
+    /// Records the pages of an input the import format refused as waiting for review, with the
+    /// reason, so that the review station offers them (a person must change the value the format
+    /// cannot carry) instead of leaving accepted pages in a `review` input.
+    func sendToReview(_ input: InputToRead, _ pages: [PageRead]) async throws {
+        let reason = Reason(
+            code: "export_refused",
+            ja: "取込ファイルに書けない値があります（使えない文字・桁数など）。値を確認して直してください。",
+            en: "the import format cannot carry a value (character, length …); check and correct it"
+        )
+        var records: [PageRecord] = []
+        for (index, page) in pages.enumerated() {
+            var page = page
+            page.status = .review
+            if !page.reasons.contains(reason) { page.reasons.append(reason) }
+            records.append(PageRecord(inputID: input.id, page: index, status: .review, template: page.template, readJSON: Self.json(page)))
+        }
+        try await ledger.recordPages(inputID: input.id, pages: records)
+    }
+
     /// Moves the input to its route folder and records the final state.
     func route(_ input: InputToRead, _ outcome: InputOutcome, report: inout RunReport) async throws {
         switch outcome {
@@ -168,7 +187,14 @@ struct RunContext: Sendable {
     private func move(_ input: InputToRead, to outcome: RouteOutcome) async throws {
         var routed: String?
         if let folder = job.route?.folder(for: outcome), FileManager.default.fileExists(atPath: input.path) {
-            routed = try FileRoute.move(input.path, toFolder: try expand(folder, fileName: input.name), name: input.name)
+            let target = try expand(folder, fileName: input.name)
+            // A reviewed input sent back to review is already there: it stays, under its name.
+            if URL(fileURLWithPath: input.path).deletingLastPathComponent().standardizedFileURL.path
+                == URL(fileURLWithPath: target).standardizedFileURL.path {
+                routed = input.path
+            } else {
+                routed = try FileRoute.move(input.path, toFolder: target, name: input.name)
+            }
         }
         try await ledger.markInputRouted(id: input.id, to: routed)
     }

@@ -27,6 +27,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Ledger database (default: $YOMITORI_LEDGER, /var/lib/yomitori/ledger.sqlite as root, else ~/.local/share/yomitori).")
     var ledger: String?
     @Option(help: "Address to listen on, HOST:PORT (port 0: any free port).") var listen: String = "127.0.0.1:8080"
+    @Flag(help: "Mark the session cookie Secure (when a TLS reverse proxy serves the station).") var secureCookie = false
 
     func validate() throws {
         guard ListenAddress(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080") }
@@ -34,8 +35,9 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let address = ListenAddress(listen) ?? ListenAddress(host: "127.0.0.1", port: 8080)
-        let station = try ReviewStationSetup.make(paths: paths, ledgerPath: StatePaths.ledger(ledger))
-        try runBlocking {
+        var station = try ReviewStationSetup.make(paths: paths, ledgerPath: StatePaths.ledger(ledger))
+        station.secureCookies = secureCookie
+        try runBlocking { [station] in
             let app = station.application(host: address.host, port: address.port, onListening: ReviewStationSetup.announce)
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         }

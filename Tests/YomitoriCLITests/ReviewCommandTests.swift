@@ -31,9 +31,9 @@ struct ReviewCommandTests {
         let login = http.send("POST", "/login", form: ["username": "sato", "password": "sato-password"])
         #expect(login.status == 303 && login.location == "/queue")
         let queue = http.send("GET", "/queue").body
-        let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"[^>]*><td class=\"job\">e2e</td><td class=\"file\">a_juminhyo-degraded-01.jpg<", in: queue))
+        let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"[^>]*><td class=\"job\">[^\\n]*?<td class=\"file\">a_juminhyo-degraded-01.jpg<", in: queue))
             .replacingOccurrences(of: ":", with: "/")
-        let other = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"[^>]*><td class=\"job\">e2e</td><td class=\"file\">a_juminhyo-degraded-03.jpg<", in: queue))
+        let other = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"[^>]*><td class=\"job\">[^\\n]*?<td class=\"file\">a_juminhyo-degraded-03.jpg<", in: queue))
             .replacingOccurrences(of: ":", with: "/")
         let page = http.send("GET", "/pages/\(key)").body
         #expect(page.contains("<html lang=\"ja\">"))
@@ -69,6 +69,58 @@ struct ReviewCommandTests {
         let third = try job.run(json: false)
         #expect(third.status == 0)
         #expect(try job.importRows().count == 1, "exported once")
+    }
+
+    @Test("an approved value the import format cannot carry comes back to the queue with the reason; corrected, it is exported")
+    func exportRefusedComesBack() throws {
+        let job = try RunCommandTests.JobFolder(scans: ["a_juminhyo-degraded-01.jpg"])
+        defer { try? FileManager.default.removeItem(at: job.root) }
+        #expect(try job.run(json: false).status == 1)
+        #expect(try Self.runWithInput(["users", "add", "sato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"],
+                                      input: "sato-password\n").status == 0)
+        let server = try ReviewServer(job: job.job, ledger: job.ledger)
+        defer { server.stop() }
+        let http = HTTPClient(base: server.base)
+        _ = http.send("POST", "/login", form: ["username": "sato", "password": "sato-password"])
+        func approve(address: (String) -> String) throws {
+            let queue = http.send("GET", "/queue").body
+            let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"", in: queue)).replacingOccurrences(of: ":", with: "/")
+            let page = http.send("GET", "/pages/\(key)").body
+            var form = ["csrf": try #require(Self.capture("name=\"csrf\" value=\"([0-9a-f]{64})\"", in: page)),
+                        "version": try #require(Self.capture("name=\"version\" value=\"([0-9]+)\"", in: page))]
+            for name in Self.captures("<input name=\"field\\.([a-z_]+)\"", in: page) {
+                form["field.\(name)"] = Self.capture("<input name=\"field\\.\(name)\" value=\"([^\"]*)\"", in: page) ?? ""
+            }
+            let read = try #require(form["field.address"])
+            form["field.address"] = address(read)
+            #expect(http.send("POST", "/pages/\(key)/approve", form: form).status == 303)
+        }
+        try approve { $0 + "😀" }  // CP932 has no emoji
+        #expect(try job.run(json: false).status == 1, "back to review")
+        #expect(try job.importRows().isEmpty)
+        #expect(job.files("review") == ["a_juminhyo-degraded-01.jpg"], "the scan stays in the review folder, under its name")
+        let queue = http.send("GET", "/queue").body
+        let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"", in: queue)).replacingOccurrences(of: ":", with: "/")
+        let page = http.send("GET", "/pages/\(key)").body
+        #expect(page.contains("取込ファイルに書けない値があります"))
+        #expect(page.contains("<input name=\"field.address\""))
+        try approve { $0.replacingOccurrences(of: "😀", with: "") }
+        server.stop()
+        #expect(try job.run(json: false).status == 0)
+        #expect(try job.importRows().count == 1)
+        #expect(job.files("review").isEmpty)
+    }
+
+    @Test("serve --review runs the station beside the jobs and stops on SIGINT")
+    func serveWithReview() throws {
+        let job = try RunCommandTests.JobFolder(scans: [])
+        defer { try? FileManager.default.removeItem(at: job.root) }
+        let server = try ReviewServer(arguments: ["serve", job.job, "--ledger", job.ledger, "--lock-dir", job.locks, "--review", "127.0.0.1:0"])
+        let http = HTTPClient(base: server.base)
+        let login = http.send("GET", "/login")
+        #expect(login.status == 200 && login.body.contains("id=\"login-form\""))
+        server.stop()
+        #expect(server.process.terminationStatus == 0)
     }
 
     // MARK: - Helpers
@@ -108,9 +160,13 @@ final class ReviewServer {
     let process = Process()
     private(set) var base = ""
 
-    init(job: String, ledger: String) throws {
+    convenience init(job: String, ledger: String) throws {
+        try self.init(arguments: ["review", job, "--ledger", ledger, "--listen", "127.0.0.1:0"])
+    }
+
+    init(arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-        process.arguments = ["review", job, "--ledger", ledger, "--listen", "127.0.0.1:0"]
+        process.arguments = arguments
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
@@ -154,7 +210,12 @@ final class HTTPClient: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
 
     let base: String
     private var cookie: String?
-    private lazy var session = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: nil)
+    private lazy var session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil  // the cookie is sent by hand
+        configuration.httpShouldSetCookies = false
+        return URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
+    }()
 
     init(base: String) {
         self.base = base

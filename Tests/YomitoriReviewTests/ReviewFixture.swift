@@ -30,7 +30,7 @@ struct ReviewFixture {
     /// 2024-06-01 09:00 JST, for the ledger and the service alike.
     static let now = Date(timeIntervalSince1970: 1_717_200_000)
 
-    init(doubleEntry: Bool = false, pages: Int = 1) async throws {
+    init(doubleEntry: Bool = false, pages: Int = 1, routed: Bool = true) async throws {
         folder = NSTemporaryDirectory() + "yomitori-review-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder + "/review", withIntermediateDirectories: true)
         ledger = try SQLiteLedger(path: folder + "/state/ledger.sqlite", clock: { Self.now })
@@ -62,7 +62,7 @@ struct ReviewFixture {
         }
         try await ledger.recordPages(inputID: inputID, pages: records)
         try await ledger.markInput(id: inputID, as: .review, reason: LedgerReason(code: "review", message: "check"))
-        try await ledger.markInputRouted(id: inputID, to: reviewPath)
+        if routed { try await ledger.markInputRouted(id: inputID, to: reviewPath) }
     }
 
     /// The page as the reader and validator would record it.

@@ -150,6 +150,18 @@ struct ReviewServiceTests {
         #expect(try await service.queue().isEmpty)
     }
 
+    @Test("a page whose file the runner has not routed yet is not offered, and cannot be decided")
+    func notRoutedYet() async throws {
+        let fixture = try await ReviewFixture(routed: false)
+        defer { fixture.remove() }
+        let service = fixture.service()
+        #expect(try await service.queue().isEmpty)
+        await #expect(throws: ReviewError.self) {
+            _ = try await service.approve(PageKey(inputID: fixture.inputID, page: 0), version: 0, user: "sato", typed: [:])
+        }
+        #expect(try await fixture.ledger.input(id: fixture.inputID)?.state == .review)
+    }
+
     static let retype = "読取結果と一致しません。確認のため、もう一度入力してください。"
 }
 

@@ -1,13 +1,12 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
-import HummingbirdTesting
+import NIOCore
 import Testing
 import YomitoriLedger
 import YomitoriReview
 import YomitoriReviewWeb
 
-@Suite("Review station routes (in-process)")
+@Suite("Review station routes (live server on loopback)")
 struct ReviewWebTests {
     /// The station over the fixture, with a reviewer `sato`, a reviewer `suzuki` and an administrator `admin`.
     static func station(_ fixture: ReviewFixture) async throws -> ReviewStation {
@@ -29,7 +28,7 @@ struct ReviewWebTests {
     static let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
     /// Logs in and returns the cookie header value.
-    static func login(_ client: some TestClientProtocol, _ user: String) async throws -> String {
+    static func login(_ client: LiveClient, _ user: String) async throws -> String {
         let response = try await client.execute(uri: "/login", method: .post, headers: formHeaders,
                                                 body: form(["username": user, "password": "\(user)-password"]))
         #expect(response.status == .seeOther)
@@ -50,8 +49,8 @@ struct ReviewWebTests {
     func sessionRequired() async throws {
         let fixture = try await ReviewFixture()
         defer { fixture.remove() }
-        let app = Application(router: try await Self.station(fixture).router())
-        try await app.test(.router) { client in
+        let station = try await Self.station(fixture)
+        try await LiveStation.run(station) { client in
             let queue = try await client.execute(uri: "/queue", method: .get)
             #expect(queue.status == .seeOther && queue.headers[.location] == "/login")
             let approve = try await client.execute(uri: "/pages/\(fixture.inputID)/0/approve", method: .post, headers: Self.formHeaders,
@@ -66,12 +65,32 @@ struct ReviewWebTests {
         #expect(try await fixture.ledger.pages(inputID: fixture.inputID).first?.status == .review)
     }
 
+    @Test("five wrong passwords lock the name for a while, even with the right password next")
+    func lockout() async throws {
+        let fixture = try await ReviewFixture()
+        defer { fixture.remove() }
+        let station = try await Self.station(fixture)
+        try await LiveStation.run(station) { client in
+            for _ in 0..<5 {
+                let wrong = try await client.execute(uri: "/login", method: .post, headers: Self.formHeaders,
+                                                     body: Self.form(["username": "sato", "password": "guess-guess"]))
+                #expect(wrong.status == .unauthorized)
+            }
+            let locked = try await client.execute(uri: "/login", method: .post, headers: Self.formHeaders,
+                                                  body: Self.form(["username": "sato", "password": "sato-password"]))
+            #expect(locked.status == .tooManyRequests && locked.headers[.setCookie] == nil)
+            _ = try await Self.login(client, "suzuki")  // other names are not affected
+        }
+        let actions = try await fixture.ledger.audit(limit: 20).map(\.action)
+        #expect(actions.filter { $0 == "login_failed" }.count == 5 && actions.contains("login_locked"))
+    }
+
     @Test("queue, page view, CSRF refused, rule-breaking correction 422, approval 303, images, audit")
     func reviewFlow() async throws {
         let fixture = try await ReviewFixture()
         defer { fixture.remove() }
-        let app = Application(router: try await Self.station(fixture).router())
-        try await app.test(.router) { client in
+        let station = try await Self.station(fixture)
+        try await LiveStation.run(station) { client in
             let cookie = try await Self.login(client, "sato")
             let queue = String(buffer: try await client.execute(uri: "/queue", method: .get, headers: [.cookie: cookie]).body)
             #expect(queue.contains("<html lang=\"ja\">"))
@@ -133,8 +152,8 @@ struct ReviewWebTests {
     func twoSessions() async throws {
         let fixture = try await ReviewFixture()
         defer { fixture.remove() }
-        let app = Application(router: try await Self.station(fixture).router())
-        try await app.test(.router) { client in
+        let station = try await Self.station(fixture)
+        try await LiveStation.run(station) { client in
             var forms: [(HTTPFields, ByteBuffer)] = []
             for user in ["sato", "suzuki"] {
                 let cookie = try await Self.login(client, user)
