@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - C libraries
@@ -39,11 +40,17 @@ let package = Package(
         // MARK: - Pure Swift core (no C dependency)
         /// Japanese text: NFKC, width and kana conversion, 和暦 dates, check digits.
         .target(name: "YomitoriText"),
+        /// SHA-256 digests of scans and import files (swift-crypto), streamed.
+        .target(name: "YomitoriHashing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         /// Form templates: the model and its YAML loader with file:line diagnostics.
+        /// Reading the YAML files people write (templates, jobs, mappings): typed values, key tables
+        /// with "did you mean", and `file:line:column` diagnostics.
+        .target(name: "YomitoriYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "YomitoriTemplate",
             dependencies: [
                 "YomitoriText",
+                "YomitoriYAML",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -81,7 +88,7 @@ let package = Package(
         /// Template previews: registered zones and values drawn onto the scan (PNG).
         .target(
             name: "YomitoriPreview",
-            dependencies: ["CFreeType", "CTesseract", "YomitoriResults", "YomitoriTemplate", "YomitoriVision"]
+            dependencies: ["CFreeType", "CTesseract", "YomitoriOCR", "YomitoriResults", "YomitoriTemplate", "YomitoriVision"]
         ),
 
         /// Import files for back-office systems (CSV/TSV, JSON Lines, fixed-width, 全銀 総合振込) from
@@ -91,6 +98,8 @@ let package = Package(
             dependencies: [
                 "YomitoriText",
                 "YomitoriResults",
+                "YomitoriHashing",
+                "YomitoriYAML",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -106,6 +115,8 @@ let package = Package(
             name: "YomitoriJobs",
             dependencies: [
                 "YomitoriLedger",
+                "YomitoriHashing",
+                "YomitoriYAML",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -171,7 +182,8 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "YomitoriTextTests", dependencies: ["YomitoriText"]),
-        .testTarget(name: "YomitoriTemplateTests", dependencies: ["YomitoriTemplate"]),
+        .testTarget(name: "YomitoriHashingTests", dependencies: ["YomitoriHashing"]),
+        .testTarget(name: "YomitoriTemplateTests", dependencies: ["YomitoriTemplate", "YomitoriYAML"]),
         .testTarget(name: "YomitoriVisionTests", dependencies: ["YomitoriVision"]),
         .testTarget(
             name: "YomitoriValidationTests",
@@ -188,7 +200,7 @@ let package = Package(
             resources: []
         ),
         .testTarget(name: "YomitoriLedgerTests", dependencies: ["YomitoriLedger"]),
-        .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriLedger"]),
+        .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriHashing", "YomitoriLedger", "YomitoriYAML"]),
         .testTarget(
             name: "YomitoriReviewTests",
             dependencies: ["YomitoriReview", "YomitoriReviewWeb", "YomitoriLedger", "YomitoriResults", "YomitoriTemplate",
@@ -205,7 +217,7 @@ let package = Package(
         .testTarget(name: "WebDriverSupportTests", dependencies: ["WebDriverSupport"]),
         .testTarget(
             name: "YomitoriExportTests",
-            dependencies: ["YomitoriExport", "YomitoriResults", "YomitoriText", "YomitoriVision",
+            dependencies: ["YomitoriExport", "YomitoriHashing", "YomitoriYAML", "YomitoriResults", "YomitoriText", "YomitoriVision",
                            .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),

@@ -1,3 +1,4 @@
+import YomitoriYAML
 import Yams
 
 extension MappingParser {
@@ -75,7 +76,7 @@ extension MappingParser {
             }
             column.codeMap = codes
         }
-        if let node = keyed["width"] { column.width = reader.integer(node, "\(subject) width") }
+        if let node = keyed["width"] { column.width = reader.integer(node, "\(subject) width", minimum: 1) }
         if let node = keyed["pad_left"], let pad = reader.character(node, "\(subject) pad_left") {
             checkEncodable(String(pad), encoding, at: node, "pad_left of \(subject)")
             column.padLeft = pad
@@ -96,7 +97,7 @@ extension MappingParser {
             let subject = "fixed entry \(index + 1)"
             guard let keyed = reader.keyed(item, MappingKeys.fixed, subject: subject),
                   let columnNode = keyed["column"], let column = reader.text(columnNode, "\(subject) column"),
-                  let widthNode = keyed["width"], let width = reader.integer(widthNode, "\(subject) width")
+                  let widthNode = keyed["width"], let width = reader.integer(widthNode, "\(subject) width", minimum: 1)
             else { continue }
             var entry = FixedWidthField(column: column, width: width)
             if !names.contains(column) {

@@ -1,3 +1,4 @@
+import YomitoriYAML
 import Yams
 import YomitoriText
 
@@ -6,7 +7,7 @@ struct MappingParser {
     var reader: MappingReader
 
     init(file: String) {
-        reader = MappingReader(file: file)
+        reader = MappingReader(mappingFile: file)
     }
 
     /// The mapping, or nil when it is too broken to build (the reader holds the reasons).

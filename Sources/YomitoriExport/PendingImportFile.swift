@@ -1,3 +1,4 @@
+import YomitoriHashing
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import YomitoriHashing
 import Foundation
 public import YomitoriLedger
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import YomitoriHashing
 public import Foundation
 #if canImport(Glibc)
 import Glibc

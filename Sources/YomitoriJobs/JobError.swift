@@ -1,3 +1,5 @@
+public import YomitoriYAML
+
 /// Thrown by ``JobLoader/load(path:)`` when a job file has at least one error.
 ///
 /// Lists every error found, not just the first, so an author can fix them in one pass.
@@ -29,9 +31,5 @@ public struct JobError: Error, Sendable, CustomStringConvertible {
     }
 
     /// One diagnostic per line, then a count: `… 2 errors in jobs/juminhyo.yaml`.
-    public var description: String {
-        let file = diagnostics.first?.file ?? "job file"
-        let count = diagnostics.count == 1 ? "1 error" : "\(diagnostics.count) errors"
-        return (diagnostics.map(\.description) + ["\(count) in \(file)"]).joined(separator: "\n")
-    }
+    public var description: String { YAMLDiagnostic.summary(diagnostics, fileKind: "job file") }
 }

@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import Yams
+public import YomitoriYAML
 
 /// Reads job YAML files into ``JobDefinition`` values, checking everything an author can get wrong.
 ///
@@ -23,34 +24,23 @@ public enum JobLoader {
 
     /// The job (when it has no errors) together with every diagnostic.
     public static func report(path: String) -> JobReport {
-        switch readText(path) {
-        case .success(let yaml):
-            return report(yaml: yaml, path: path)
-        case .failure(let problem):
-            return JobReport(job: nil, diagnostics: [
-                JobDiagnostic(severity: .error, code: .unreadableFile, file: path, message: problem.message),
-            ])
+        switch YAMLSource.readText(path: path, kind: "a job YAML file", name: "the job file") {
+        case .success(let yaml): report(yaml: yaml, path: path)
+        case .failure(let diagnostic): JobReport(job: nil, diagnostics: [diagnostic])
         }
     }
 
     /// ``report(path:)`` for YAML read elsewhere; `path` names the file in messages and is the base
     /// for relative paths.
     public static func report(yaml: String, path: String) -> JobReport {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            return JobReport(job: nil, diagnostics: [yamlDiagnostic(error, yaml: yaml, file: path)])
-        }
-        guard let root, root.tagName != .null else {
-            return JobReport(job: nil, diagnostics: [
-                JobDiagnostic(severity: .error, code: .notAMapping, file: path, line: 1, column: 1,
-                              message: "the file is empty; a job starts with `job: <id>`"),
-            ])
+        let root: Node
+        switch YAMLSource.compose(yaml: yaml, path: path, emptyHint: "a job starts with `job: <id>`", hint: braceHint) {
+        case .success(let node): root = node
+        case .failure(let diagnostic): return JobReport(job: nil, diagnostics: [diagnostic])
         }
         var parser = JobParser(file: path)
         let job = parser.parseJob(root)
-        let diagnostics = inFileOrder(parser.reader.diagnostics)
+        let diagnostics = parser.reader.diagnostics.inFileOrder()
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return JobReport(job: hasErrors ? nil : job, diagnostics: diagnostics)
     }
@@ -94,34 +84,6 @@ public enum JobLoader {
 
     // MARK: - Helpers
 
-    /// Sorted by line and column; problems with the whole file first; ties keep their order.
-    private static func inFileOrder(_ diagnostics: [JobDiagnostic]) -> [JobDiagnostic] {
-        diagnostics.enumerated().sorted { a, b in
-            (a.element.line ?? 0, a.element.column ?? 0, a.offset) < (b.element.line ?? 0, b.element.column ?? 0, b.offset)
-        }.map(\.element)
-    }
-
-    private struct ReadProblem: Error {
-        let message: String
-    }
-
-    private static func readText(_ path: String) -> Result<String, ReadProblem> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(ReadProblem(message: "no such file; expected a job YAML file"))
-        }
-        guard !isDirectory.boolValue else {
-            return .failure(ReadProblem(message: "is a directory; expected a job YAML file"))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ReadProblem(message: "cannot be read (check its permissions)"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(ReadProblem(message: "is not UTF-8 text; save the job file as UTF-8"))
-        }
-        return .success(text)
-    }
-
     /// Inside `{ … }` (a flow mapping) a `{variable}` must be quoted; say so when that is the likely cause.
     private static func braceHint(_ yaml: String, line: Int) -> String {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
@@ -131,32 +93,5 @@ public enum JobLoader {
             return ""
         }
         return #"; a value with {variables} inside { … } must be quoted: {append: "./logs/{job}.log"}"#
-    }
-
-    /// A Yams parse error as a diagnostic at the line Yams points at.
-    private static func yamlDiagnostic(_ error: any Error, yaml: String, file: String) -> JobDiagnostic {
-        func make(line: Int?, column: Int?, _ message: String) -> JobDiagnostic {
-            JobDiagnostic(severity: .error, code: .malformedYAML, file: file, line: line, column: column, message: message)
-        }
-        func explain(_ context: YamlError.Context?, _ problem: String) -> String {
-            guard let context else { return "malformed YAML: \(problem)" }
-            return "malformed YAML: \(context.text) at line \(context.mark.line), \(problem)"
-        }
-        guard let error = error as? YamlError else { return make(line: nil, column: nil, "malformed YAML: \(error)") }
-        switch error {
-        case let .scanner(context, problem, mark, _),
-             let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            return make(line: mark.line, column: mark.column, explain(context, problem) + braceHint(yaml, line: mark.line))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return make(line: context.mark.line, column: context.mark.column,
-                        "malformed YAML: key \(keys) appears more than once in the same mapping; each key may appear once")
-        case let .reader(problem, offset, _, _):
-            let line = offset.map { offset in yaml.utf8.prefix(offset).count { $0 == UInt8(ascii: "\n") } + 1 }
-            return make(line: line, column: nil, "malformed YAML: \(problem)")
-        default:
-            return make(line: nil, column: nil, "malformed YAML: \(error)")
-        }
     }
 }

@@ -1,3 +1,4 @@
+public import YomitoriYAML
 /// The outcome of reading a job file: the job if it has no errors, and every diagnostic.
 public struct JobReport: Sendable {
     /// Nil when ``errors`` is not empty.

@@ -1,3 +1,4 @@
+import YomitoriHashing
 import Foundation
 
 /// The folder where claimed files live while they are processed, named `<input id>__<original name>`.

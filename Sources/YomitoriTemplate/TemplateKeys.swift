@@ -1,3 +1,5 @@
+import YomitoriYAML
+
 /// One key the template format accepts in one section.
 struct TemplateKey: Sendable {
     let name: String
@@ -151,52 +153,14 @@ enum TemplateKeys {
     ]
 }
 
-// MARK: - Suggestions
+// MARK: - Shared checking
 
 extension KeyTable {
-    /// The closest known key to a misspelt one, or nil when nothing is close.
-    func suggestion(for unknown: String) -> String? {
-        closestWord(to: unknown, in: keys.map(\.name))
+    /// The table as the shared YAML reader checks it (names, required keys, hint order).
+    var yaml: YAMLKeyTable {
+        YAMLKeyTable(
+            section, keys.map(\.name), required: Set(keys.filter(\.isRequired).map(\.name)),
+            sectionHintFirst: sectionHintFirst
+        )
     }
-
-    /// Another section that has this key, for "belongs under" hints (`fields` written at the top level).
-    func otherSection(having name: String) -> String? {
-        TemplateKeys.all.first { $0.section != section && $0.key(name) != nil }?.section
-    }
-}
-
-/// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo.
-///
-/// Near enough means at most a third of the word's length in edits (at least one), or one word
-/// being a prefix of the other (`lang` for `language`, `min_checked` for `min`).
-func closestWord(to word: String, in candidates: [String]) -> String? {
-    let lowered = word.lowercased()
-    var best: (word: String, distance: Int)?
-    for candidate in candidates {
-        let distance = editDistance(lowered, candidate)
-        let limit = max(1, min(3, candidate.count / 3))
-        let isPrefix = min(lowered.count, candidate.count) >= 3
-            && (lowered.hasPrefix(candidate) || candidate.hasPrefix(lowered))
-        guard distance <= limit || isPrefix else { continue }
-        if best == nil || distance < best?.distance ?? .max { best = (candidate, distance) }
-    }
-    return best?.word
-}
-
-/// Levenshtein distance over Unicode characters.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

@@ -1,4 +1,5 @@
-import Foundation
+public import YomitoriYAML
+
 import Yams
 
 /// Reads template YAML files into ``Template`` values, checking everything an author can get wrong.
@@ -33,33 +34,22 @@ public enum TemplateLoader {
     /// The template (when it has no errors) together with every diagnostic, for callers that
     /// want to load and still show warnings.
     public static func report(path: String) -> TemplateReport {
-        switch readText(path) {
-        case .success(let yaml):
-            return report(yaml: yaml, path: path)
-        case .failure(let problem):
-            return TemplateReport(template: nil, diagnostics: [
-                TemplateDiagnostic(severity: .error, code: .unreadableFile, file: path, message: problem.message),
-            ])
+        switch YAMLSource.readText(path: path, kind: "a template YAML file", name: "the template") {
+        case .success(let yaml): report(yaml: yaml, path: path)
+        case .failure(let diagnostic): TemplateReport(template: nil, diagnostics: [diagnostic])
         }
     }
 
     /// ``report(path:)`` for YAML that was read elsewhere.
     public static func report(yaml: String, path: String) -> TemplateReport {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            return TemplateReport(template: nil, diagnostics: [yamlDiagnostic(error, yaml: yaml, file: path)])
-        }
-        guard let root, root.tagName != .null else {
-            return TemplateReport(template: nil, diagnostics: [
-                TemplateDiagnostic(severity: .error, code: .notAMapping, file: path, line: 1, column: 1,
-                                   message: "the file is empty; a template starts with `template: <id>`"),
-            ])
+        let root: Node
+        switch YAMLSource.compose(yaml: yaml, path: path, emptyHint: "a template starts with `template: <id>`") {
+        case .success(let node): root = node
+        case .failure(let diagnostic): return TemplateReport(template: nil, diagnostics: [diagnostic])
         }
         var parser = TemplateParser(file: path)
         let template = parser.parseTemplate(root)
-        let diagnostics = inFileOrder(parser.reader.diagnostics)
+        let diagnostics = parser.reader.diagnostics.inFileOrder()
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return TemplateReport(template: hasErrors ? nil : template, diagnostics: diagnostics)
     }
@@ -69,66 +59,5 @@ public enum TemplateLoader {
     private static func unwrap(_ report: TemplateReport) throws -> Template {
         if let template = report.template { return template }
         throw TemplateError(diagnostics: report.errors)
-    }
-
-    /// Sorted by line and column; problems with the whole file first; ties keep their order.
-    private static func inFileOrder(_ diagnostics: [TemplateDiagnostic]) -> [TemplateDiagnostic] {
-        diagnostics.enumerated().sorted { a, b in
-            let keyA = (a.element.line ?? 0, a.element.column ?? 0, a.offset)
-            let keyB = (b.element.line ?? 0, b.element.column ?? 0, b.offset)
-            return keyA < keyB
-        }.map(\.element)
-    }
-
-    private struct ReadProblem: Error {
-        let message: String
-    }
-
-    private static func readText(_ path: String) -> Result<String, ReadProblem> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(ReadProblem(message: "no such file; expected a template YAML file"))
-        }
-        guard !isDirectory.boolValue else {
-            return .failure(ReadProblem(message: "is a directory; expected a template YAML file"))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ReadProblem(message: "cannot be read (check its permissions)"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(ReadProblem(message: "is not UTF-8 text; save the template as UTF-8"))
-        }
-        return .success(text)
-    }
-
-    /// A Yams parse error as a diagnostic at the line Yams points at.
-    private static func yamlDiagnostic(_ error: any Error, yaml: String, file: String) -> TemplateDiagnostic {
-        func make(_ mark: Mark?, _ message: String) -> TemplateDiagnostic {
-            make(line: mark?.line, column: mark?.column, message)
-        }
-        func make(line: Int?, column: Int?, _ message: String) -> TemplateDiagnostic {
-            TemplateDiagnostic(severity: .error, code: .malformedYAML, file: file,
-                               line: line, column: column, message: message)
-        }
-        func explain(_ context: YamlError.Context?, _ problem: String) -> String {
-            guard let context else { return "malformed YAML: \(problem)" }
-            return "malformed YAML: \(context.text) at line \(context.mark.line), \(problem)"
-        }
-        guard let error = error as? YamlError else { return make(nil, "malformed YAML: \(error)") }
-        switch error {
-        case let .scanner(context, problem, mark, _),
-             let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            return make(mark, explain(context, problem))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return make(context.mark,
-                        "malformed YAML: key \(keys) appears more than once in the same mapping; each key may appear once")
-        case let .reader(problem, offset, _, _):
-            let line = offset.map { offset in yaml.utf8.prefix(offset).count { $0 == UInt8(ascii: "\n") } + 1 }
-            return make(line: line, column: nil, "malformed YAML: \(problem)")
-        default:
-            return make(nil, "malformed YAML: \(error)")
-        }
     }
 }

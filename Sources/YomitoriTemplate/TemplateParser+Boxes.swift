@@ -1,3 +1,4 @@
+import YomitoriYAML
 import Yams
 
 /// The printed boxes of `comb` (マス目) and `checkbox` / `choice` fields.

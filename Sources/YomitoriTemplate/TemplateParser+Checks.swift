@@ -1,3 +1,4 @@
+import YomitoriYAML
 /// Checks that need every field at once: unique names and zones that do not sit on each other.
 extension TemplateParser {
     /// The share of the smaller zone two fields may share before it is worth a warning.

@@ -1,3 +1,4 @@
+import YomitoriYAML
 import Yams
 
 /// A field as far as it could be parsed, with the nodes the cross-field checks point at.

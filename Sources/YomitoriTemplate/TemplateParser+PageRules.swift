@@ -1,3 +1,4 @@
+import YomitoriYAML
 import Yams
 
 /// A page's `rules:` (cross-field rules), and the check that every field a rule names exists.

@@ -1,3 +1,4 @@
+import YomitoriYAML
 import Yams
 
 /// A field's validation keys: `normalize`, `threshold` and `rules`.

@@ -1,3 +1,4 @@
+import YomitoriYAML
 import Foundation
 import Yams
 
@@ -15,7 +16,7 @@ struct TemplateParser {
     var fieldReferences: [FieldReference] = []
 
     init(file: String) {
-        reader = NodeReader(file: file)
+        reader = NodeReader(templateFile: file)
         directory = URL(fileURLWithPath: file).deletingLastPathComponent()
     }
 

@@ -1,3 +1,4 @@
+import YomitoriYAML
 import ArgumentParser
 import Foundation
 import Logging

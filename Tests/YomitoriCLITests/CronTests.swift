@@ -13,22 +13,9 @@ struct CronTests {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("inbox"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let r = root.path
-        try """
-        job: cronjob
-        inbox: \(r)/inbox
-        work: \(r)/work
-        trigger:
-          schedule: "* * * * *"
-        templates: [\(CLIRunner.sample("samples/templates/b_jido_koza.yaml"))]
-        steps:
-          - read
-          - validate
-          - route:
-              accepted: \(r)/done
-              review: \(r)/review
-              invalid: \(r)/error
-              failed: \(r)/error
-        """.write(toFile: r + "/job.yaml", atomically: true, encoding: .utf8)
+var job = TestJob("cronjob", root: r, templates: ["b_jido_koza"])
+        job.trigger = "{schedule: \"* * * * *\"}"
+        try job.write(to: r + "/job.yaml")
         try FileManager.default.copyItem(atPath: CLIRunner.sample("samples/scans/b_jido_koza-clean-03.png"), toPath: r + "/inbox/scan.png")
         // Copy the binary where cron can run it (build folders may be private to the user).
         try FileManager.default.copyItem(atPath: CLIRunner.binary, toPath: r + "/yomitori")

@@ -6,23 +6,9 @@ import Testing
 @Suite("Intake end to end", .serialized)
 struct IntakeEndToEndTests {
     static func job(_ r: String, marker: String) throws -> String {
-        try """
-        job: intake
-        inbox: \(r)/inbox
-        work: \(r)/work
-        trigger:
-          watch: {settle_seconds: 1, marker: "\(marker)", poll: always, poll_interval: 1}
-        templates: [\(CLIRunner.sample("samples/templates/b_jido_koza.yaml")), \(CLIRunner.sample("samples/templates/a_juminhyo.yaml")), \(CLIRunner.sample("samples/templates/c_tennyu.yaml"))]
-        steps:
-          - read
-          - validate
-          - route:
-              accepted: \(r)/done
-              review: \(r)/review
-              invalid: \(r)/error
-              failed: \(r)/error
-        """.write(toFile: r + "/job.yaml", atomically: true, encoding: .utf8)
-        return r + "/job.yaml"
+var job = TestJob("intake", root: r, templates: ["b_jido_koza", "a_juminhyo", "c_tennyu"])
+        job.trigger = "{watch: {settle_seconds: 1, marker: \"\(marker)\", poll: always, poll_interval: 1}}"
+        return try job.write(to: r + "/job.yaml")
     }
 
     static func run(_ job: String, _ r: String) throws -> CLIRunner.Result {

@@ -19,29 +19,12 @@ struct RunCommandTests {
                 try FileManager.default.copyItem(
                     atPath: CLIRunner.sample("samples/scans/\(scan)"), toPath: inbox.appendingPathComponent(scan).path)
             }
-            let r = root.path
-            try """
-            job: e2e
-            inbox: \(r)/inbox
-            work: \(r)/work
-            trigger: manual
-            templates: [\(CLIRunner.sample("samples/templates/\(form).yaml"))]
-            workers: 2
-            seconds_per_field: 8
-            steps:
-              - read
-              - validate
-              - export:
-                  mapping: \(CLIRunner.sample("samples/mappings/\(mapping).yaml"))
-                  to: \(r)/out
-                  name: "{job}_{date}_{seq}.csv"
-              - route:
-                  accepted: \(r)/done
-                  review: \(r)/review
-                  invalid: \(r)/error
-                  failed: \(r)/error
-                  duplicate: \(r)/duplicate
-            """.write(toFile: job, atomically: true, encoding: .utf8)
+var definition = TestJob("e2e", root: root.path, templates: [form])
+            definition.workers = 2
+            definition.secondsPerField = 8
+            definition.export = (mapping, "{job}_{date}_{seq}.csv")
+            definition.routeDuplicates = true
+            try definition.write(to: job)
         }
 
         func run(json: Bool = true) throws -> CLIRunner.Result {
@@ -123,30 +106,14 @@ struct RunCommandTests {
         try FileManager.default.copyItem(atPath: CLIRunner.sample("samples/scans/a_juminhyo-clean-01.png"), toPath: r + "/inbox/a.png")
         try "#!/bin/sh\ncat > \"\(r)/stdin.json\"\necho \"$@\" > \"\(r)/args.txt\"\n".write(toFile: r + "/hook.sh", atomically: true, encoding: .utf8)
         chmod(r + "/hook.sh", 0o755)
-        try """
-        job: side
-        inbox: \(r)/inbox
-        work: \(r)/work
-        trigger: manual
-        templates: [\(CLIRunner.sample("samples/templates/a_juminhyo.yaml"))]
-        steps:
-          - read
-          - validate
-          - transform: {set: {office: "みどり市"}}
-          - export:
-              mapping: \(CLIRunner.sample("samples/mappings/all_forms_jsonl.yaml"))
-              to: \(r)/out
-              name: "{job}_{date}_{seq}.jsonl"
-          - route:
-              accepted: \(r)/done
-              review: \(r)/review
-              invalid: \(r)/error
-              failed: \(r)/error
-          - notify: {append: "\(r)/logs/{job}.log"}
-            when: always
-          - run: {command: \(r)/hook.sh, args: ["--job", "{job}"], timeout: 10}
-            when: always
-        """.write(toFile: r + "/job.yaml", atomically: true, encoding: .utf8)
+var job = TestJob("side", root: r, templates: ["a_juminhyo"])
+        job.transforms = [#"- transform: {set: {office: "みどり市"}}"#]
+        job.export = ("all_forms_jsonl", "{job}_{date}_{seq}.jsonl")
+        job.afterRoute = [
+            "- notify: {append: \"\(r)/logs/{job}.log\"}\n  when: always",
+            "- run: {command: \(r)/hook.sh, args: [\"--job\", \"{job}\"], timeout: 10}\n  when: always",
+        ]
+        try job.write(to: r + "/job.yaml")
         let result = try CLIRunner.run(["run", r + "/job.yaml", "--ledger", r + "/l.sqlite", "--lock-dir", r + "/locks"])
         #expect([0, 1].contains(result.status), "\(result.stderr)")
         let log = try String(contentsOfFile: r + "/logs/side.log", encoding: .utf8)

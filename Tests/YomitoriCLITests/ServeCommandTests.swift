@@ -11,27 +11,11 @@ struct ServeCommandTests {
         let r = root.path
         try FileManager.default.createDirectory(atPath: r + "/inbox", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: r + "/jobs", withIntermediateDirectories: true)
-        try """
-        job: watched
-        inbox: \(r)/inbox
-        work: \(r)/work
-        trigger:
-          watch: {settle_seconds: 1, poll: \(poll), poll_interval: 1}
-        templates: [\(CLIRunner.sample("samples/templates/b_jido_koza.yaml"))]
-        workers: 1
-        steps:
-          - read
-          - validate
-          - export:
-              mapping: \(CLIRunner.sample("samples/mappings/all_forms_jsonl.yaml"))
-              to: \(r)/out
-              name: "{job}_{date}_{seq}.jsonl"
-          - route:
-              accepted: \(r)/done
-              review: \(r)/review
-              invalid: \(r)/error
-              failed: \(r)/error
-        """.write(toFile: r + "/jobs/watched.yaml", atomically: true, encoding: .utf8)
+var job = TestJob("watched", root: r, templates: ["b_jido_koza"])
+        job.trigger = "{watch: {settle_seconds: 1, poll: \(poll), poll_interval: 1}}"
+        job.workers = 1
+        job.export = ("all_forms_jsonl", "{job}_{date}_{seq}.jsonl")
+        try job.write(to: r + "/jobs/watched.yaml")
         let serve = Process()
         serve.executableURL = URL(fileURLWithPath: CLIRunner.binary)
         serve.arguments = ["serve", r + "/jobs", "--ledger", r + "/ledger.sqlite", "--lock-dir", r + "/locks"]
@@ -63,23 +47,10 @@ struct ServeCommandTests {
         let r = root.path
         try FileManager.default.createDirectory(atPath: r + "/inbox", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: r + "/jobs", withIntermediateDirectories: true)
-        try """
-        job: shared
-        inbox: \(r)/inbox
-        work: \(r)/work
-        trigger:
-          watch: {settle_seconds: 1, poll: always, poll_interval: 1}
-        templates: [\(CLIRunner.sample("samples/templates/b_jido_koza.yaml"))]
-        workers: 1
-        steps:
-          - read
-          - validate
-          - route:
-              accepted: \(r)/done
-              review: \(r)/review
-              invalid: \(r)/error
-              failed: \(r)/error
-        """.write(toFile: r + "/jobs/shared.yaml", atomically: true, encoding: .utf8)
+var job = TestJob("shared", root: r, templates: ["b_jido_koza"])
+        job.trigger = "{watch: {settle_seconds: 1, poll: always, poll_interval: 1}}"
+        job.workers = 1
+        try job.write(to: r + "/jobs/shared.yaml")
         // Two "hosts": separate lock folders, one ledger.
         var servers: [Process] = []
         for host in ["a", "b"] {

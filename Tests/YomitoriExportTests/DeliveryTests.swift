@@ -1,3 +1,5 @@
+import YomitoriHashing
+import YomitoriYAML
 import Foundation
 import Testing
 import YomitoriExport

@@ -1,3 +1,4 @@
+import YomitoriYAML
 import Foundation
 import Testing
 import Yams
@@ -61,7 +62,7 @@ struct MappingLoaderTests {
     @Test("a key in the wrong section says where it belongs")
     func misplacedKey() {
         let errors = mappingErrors("format: csv\nencoding: utf-8\nalign: left\ncolumns: [{name: a, value: x}]")
-        #expect(errors.map(\.message) == ["unknown key 'align' in the mapping; 'align' belongs in a fixed entry"])
+        #expect(errors.map(\.message) == ["unknown key 'align' in the mapping; 'align' belongs in a fixed entry mapping"])
         #expect(errors.first?.line == 3 && errors.first?.column == 1)
     }
 

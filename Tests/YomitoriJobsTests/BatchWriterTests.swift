@@ -1,3 +1,4 @@
+import YomitoriHashing
 import Foundation
 import Testing
 import YomitoriJobs

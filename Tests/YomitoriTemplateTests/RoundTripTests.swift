@@ -1,3 +1,4 @@
+import YomitoriYAML
 import Foundation
 import Testing
 @testable import YomitoriTemplate

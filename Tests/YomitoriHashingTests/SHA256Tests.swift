@@ -1,5 +1,5 @@
 import Testing
-import YomitoriExport
+import YomitoriHashing
 
 /// SHA-256 against the FIPS 180-4 examples (and the NIST one-million-'a' vector).
 @Suite("SHA-256")
