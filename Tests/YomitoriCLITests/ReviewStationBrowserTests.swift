@@ -356,7 +356,9 @@ struct ReviewStationBrowserTests {
                 // The value on the paper (which the OCR read too) is taken; the next page opens at once.
                 try await browser.input("postal_code").click()
                 try await browser.type(first.postal)
+                let refusedURL = try await browser.currentURL()
                 try await browser.type(Key.control + Key.enter)
+                try await browser.waitToLeave(refusedURL)
                 let nextForm = try await browser.waitFor("form#page-form input[data-double-entry]", timeout: 15)
                 let nextURL = try await browser.currentURL()
                 #expect(nextURL != pageURL && !nextURL.hasSuffix("/approve"), "the next page: \(nextURL)")
