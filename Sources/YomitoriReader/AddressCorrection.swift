@@ -5,18 +5,24 @@ import YomitoriTemplate
 /// 丁 read as 」, ], J or T (or lost), and a prefecture name one character off.
 ///
 /// Only corrections that cannot turn a right address into a wrong one are made: "N目" after a
-/// number never occurs in an address, and a text that starts one character away from exactly
+/// number never occurs in an address, a kanji 一 or a long-vowel ー between two Arabic digits is
+/// the dash of a 番地 written 1-11-17, and a text that starts one character away from exactly
 /// one prefecture name is that prefecture.
 enum AddressCorrection {
     private static let chome = try? NSRegularExpression(
         pattern: "([0-9０-９一二三四五六七八九十]+)\\s*(?:[」\\]JT亅丁]\\s*)?[目自]"
     )
+    private static let dash = try? NSRegularExpression(pattern: "(?<=[0-9０-９])\\s*[一ー]\\s*(?=[0-9０-９])")
 
     static func apply(_ text: String) -> String {
         var out = text
         if let chome {
             let range = NSRange(out.startIndex..., in: out)
             out = chome.stringByReplacingMatches(in: out, range: range, withTemplate: "$1丁目")
+        }
+        if let dash {
+            let range = NSRange(out.startIndex..., in: out)
+            out = dash.stringByReplacingMatches(in: out, range: range, withTemplate: "-")
         }
         return snapPrefecture(out)
     }

@@ -48,7 +48,39 @@ struct FieldReader {
             if rec.text.isEmpty { read.notes.append("nothing_read") }
             reads.append((read, option.language))
         }
-        return Self.vote(reads)
+        let voted = Self.vote(reads)
+        guard !profile.confirmingReads.isEmpty, Self.agree(voted.secondRead, voted.value), voted.value?.isEmpty == false else {
+            return voted
+        }
+        return try confirmBySegmentation(voted, image: image, field: field, profile: profile, bounds: bounds)
+    }
+
+    /// Two reads that agree went through the same line finder, and both models can make the same
+    /// mistake there: one glyph read as two characters (ウ → ウワ, 1 → 1l), a kanji read as the
+    /// same wrong one. For free-text types, where no format check would notice, a read that
+    /// segments the zone another way (a raw line, psm 13, instead of the line finder's words)
+    /// must see the same characters too — by the first model or, when that raw-line read differs,
+    /// by another model's. When none does, the first dissenting value becomes the field's second
+    /// read, so the decision step sends it to review (`reads_disagree`).
+    ///
+    /// Only values already confirmed pay for this read (one recognition, two when the first
+    /// model's raw-line read differs); fields in doubt are going to a person anyway.
+    private func confirmBySegmentation(
+        _ voted: FieldRead, image: GrayImage, field: FieldSpec, profile: RecognitionProfile, bounds: PixelRect
+    ) throws -> FieldRead {
+        var dissent: FieldValue?
+        for option in profile.confirmingReads {
+            guard let engine = try? engines.engine(for: option.language) else { continue }
+            let input = option.scale == 1 ? image : image.resized(by: option.scale)
+            let rec = engine.recognize(input, mode: option.mode, whitelist: profile.whitelist)
+            let value = FieldInterpreter.interpret(field, recognition: rec, zone: bounds).value
+            if Self.agree(value, voted.value) { return voted }
+            if dissent == nil { dissent = value ?? .text("") }
+        }
+        guard let dissent else { return voted }  // no confirming model installed: the vote stands
+        var read = voted
+        read.secondRead = dissent
+        return read
     }
 
     /// The value at least two reads agree on (with their best confidence). Where two models

@@ -64,7 +64,7 @@ struct CalibrateCommand: ParsableCommand {
         }
         let reader = FormReader(templates: try loadTemplates(templates))
         var observations: [Calibration.Observation] = []
-        var invalidAccepted = 0, invalidTotal = 0, unread = 0
+        var invalidAccepted = 0, invalidTotal = 0, unread = 0, pagesRead = 0
         for path in files {
             let scan: ScanFile
             do { scan = try ScanFile(path: path) } catch { Console.error("\(error)"); unread += 1; continue }
@@ -75,6 +75,7 @@ struct CalibrateCommand: ParsableCommand {
                     unread += 1
                     continue
                 }
+                pagesRead += 1
                 for (field, expected) in truthPage.fields {
                     guard let got = read[field: field] else { continue }
                     if truthPage.invalid?[field] != nil {
@@ -96,5 +97,8 @@ struct CalibrateCommand: ParsableCommand {
         print(String(format: "accepted: %.1f%% of %d fields; %.2f%% of accepted fields right; deliberately invalid values accepted: %d of %d; pages not read: %d",
                      t.fields == 0 ? 0 : Double(t.accepted) / Double(t.fields) * 100, t.fields, t.acceptedPrecision * 100,
                      invalidAccepted, invalidTotal, unread))
+        // What the decisions cost: Tesseract recognitions (every read, confirming reads included).
+        print(String(format: "recognitions: %.1f per page (%d pages)",
+                     pagesRead == 0 ? 0 : Double(reader.engines.recognitions) / Double(pagesRead), pagesRead))
     }
 }

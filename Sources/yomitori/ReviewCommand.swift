@@ -67,18 +67,9 @@ struct ListenAddress: Sendable {
 
 /// Builds the review station from job files and the ledger (shared by `review` and `serve --review`).
 enum ReviewStationSetup {
+    /// Opens the ledger and builds the station, with warnings for a station that cannot work yet.
+    /// - Throws: `ExitCode(3)` when a template or the ledger cannot be loaded.
     static func make(paths: [String], ledgerPath: String) throws -> ReviewStation {
-        let jobs = ServeCommand.loadJobs(paths)
-        var templates: [Template] = []
-        var seen: Set<String> = []
-        for path in jobs.flatMap(\.templates) where seen.insert(path).inserted {
-            do {
-                templates.append(try TemplateLoader.load(path: path))
-            } catch {
-                Console.error("\(error)")
-                throw ExitCode(3)
-            }
-        }
         let store: SQLiteLedger
         do {
             try FileManager.default.createDirectory(atPath: (ledgerPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -87,13 +78,30 @@ enum ReviewStationSetup {
             Console.error("\(ledgerPath): cannot open the ledger (\(error))")
             throw ExitCode(3)
         }
-        if jobs.isEmpty { Console.error("warning: no job files: corrections cannot be validated until a job names the templates") }
+        let station: ReviewStation
+        do {
+            station = try build(jobs: ServeCommand.loadJobs(paths), ledger: store)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(3)
+        }
         if (try? runBlocking({ try await store.users() }))?.isEmpty ?? true {
             Console.error("warning: no users yet: add one with `yomitori users add NAME --role administrator --password-stdin`")
         }
+        return station
+    }
+
+    /// The station for these jobs' templates (no blocking, no output: also used when `serve` reloads).
+    static func build(jobs: [JobDefinition], ledger: SQLiteLedger) throws -> ReviewStation {
+        var templates: [Template] = []
+        var seen: Set<String> = []
+        for path in jobs.flatMap(\.templates) where seen.insert(path).inserted {
+            templates.append(try TemplateLoader.load(path: path))
+        }
+        if jobs.isEmpty { Console.error("warning: no job files: corrections cannot be validated until a job names the templates") }
         var logger = Logger(label: "yomitori.review")
         logger.logLevel = .notice
-        return ReviewStation(service: ReviewService(ledger: store, templates: templates), users: UserDirectory(ledger: store), logger: logger)
+        return ReviewStation(service: ReviewService(ledger: ledger, templates: templates), users: UserDirectory(ledger: ledger), logger: logger)
     }
 
     @Sendable static func announce(host: String, port: Int) async {

@@ -36,16 +36,18 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let paths = self.paths, ledgerPath = StatePaths.ledger(ledger), locks = StatePaths.locks(lockDir)
         let limit = WorkerLimit(maxWorkers)
-        let station = try review.map { _ in try ReviewStationSetup.make(paths: paths, ledgerPath: ledgerPath) }
         let address = review.flatMap(ListenAddress.init)
+        // Fail early (exit 3) on templates the station cannot load; SIGHUP builds it anew.
+        if review != nil { _ = try ReviewStationSetup.make(paths: paths, ledgerPath: ledgerPath) }
         try runBlocking {
-            try await Self.serve(paths: paths, ledgerPath: ledgerPath, locks: locks, limit: limit, station: station, address: address)
+            try await Self.serve(paths: paths, ledgerPath: ledgerPath, locks: locks, limit: limit, review: address)
         }
     }
 
+    /// - Parameter review: where the review station listens, if it runs beside the jobs; it is built
+    ///   anew with the job files on every SIGHUP (sessions end then).
     static func serve(
-        paths: [String], ledgerPath: String, locks: String, limit: WorkerLimit,
-        station: ReviewStation? = nil, address: ListenAddress? = nil
+        paths: [String], ledgerPath: String, locks: String, limit: WorkerLimit, review: ListenAddress? = nil
     ) async throws {
         let logger = Logger(label: "yomitori.serve")
         try FileManager.default.createDirectory(atPath: (ledgerPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -53,7 +55,8 @@ struct ServeCommand: ParsableCommand {
         while true {
             var services: [JobService] = []
             var held: [JobLock] = []
-            for job in loadJobs(paths) {
+            let jobs = loadJobs(paths)
+            for job in jobs {
                 do {
                     held.append(try JobLock.acquire(job: job.id, in: locks))
                     var options = RunOptions()
@@ -66,8 +69,13 @@ struct ServeCommand: ParsableCommand {
             logger.notice("serving \(services.count) job(s)", metadata: ["jobs": "\(services.map(\.job.id).joined(separator: ","))"])
             let reload = ReloadOnHangup()
             var extra: [ServiceGroupConfiguration.ServiceConfiguration] = []
-            if let station, let address {
-                extra.append(.init(service: station.application(host: address.host, port: address.port, onListening: ReviewStationSetup.announce)))
+            if let review {
+                do {
+                    let station = try ReviewStationSetup.build(jobs: jobs, ledger: store)
+                    extra.append(.init(service: station.application(host: review.host, port: review.port, onListening: ReviewStationSetup.announce)))
+                } catch {
+                    logger.error("review station not served: \(error)")
+                }
             }
             let group = ServiceGroup(configuration: .init(
                 services: services.map { .init(service: $0) } + extra + [.init(service: reload, successTerminationBehavior: .gracefullyShutdownGroup)],

@@ -47,6 +47,16 @@ struct FieldInterpreterTests {
         #expect(FieldInterpreter.cleanPhone("03－1234 −5678") == "03-1234-5678")
     }
 
+    @Test("Addresses: a kanji 一 or ー between Arabic digits is a 番地 dash; kanji numbers stay")
+    func addressDash() {
+        #expect(AddressCorrection.apply("東京都世田谷区三軒茶屋1一11 ー 17 パークハウス中央705") == "東京都世田谷区三軒茶屋1-11-17 パークハウス中央705")
+        #expect(AddressCorrection.apply("東京都みどり市旭町６一１３一１２") == "東京都みどり市旭町６-１３-１２")
+        // Not between two Arabic digits: left as read.
+        #expect(AddressCorrection.apply("宮城県仙台市青葉区一番町1丁目") == "宮城県仙台市青葉区一番町1丁目")
+        #expect(AddressCorrection.apply("北海道札幌市中央区北一条西2丁目 ハイツ一番館3") == "北海道札幌市中央区北一条西2丁目 ハイツ一番館3")
+        #expect(AddressCorrection.apply("大阪府大阪市北区梅田一丁目1番地") == "大阪府大阪市北区梅田一丁目1番地")
+    }
+
     @Test("Comb: blank boxes and gaps")
     func comb() {
         let f = field(.comb)

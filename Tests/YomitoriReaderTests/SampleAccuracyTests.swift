@@ -50,12 +50,11 @@ struct SampleAccuracyTests {
         for q in ["clean", "degraded"] {
             print(String(format: "%@: %.1f%% of fields accepted; %.2f%% of accepted fields right", q, share.rate(q) * 100, accepted.rate(q) * 100))
         }
-        // The decision targets on degraded scans are 99.5 % of
-        // accepted fields right with 85 % accepted; these floors guard what is reached today
-        // (see README: accuracy) so that nothing regresses.
+        // The decision targets (issue 3) on degraded scans: at least 99.5 % of accepted fields
+        // right, with at least 85 % of all fields accepted (see README: accuracy).
         #expect(byQuality.rate("clean") >= 0.95, "clean field accuracy \(byQuality.rate("clean"))")
-        #expect(accepted.rate("degraded") >= 0.985, "accepted precision on degraded scans \(accepted.rate("degraded"))")
-        #expect(share.rate("degraded") >= 0.80, "accepted share on degraded scans \(share.rate("degraded"))")
+        #expect(accepted.rate("degraded") >= 0.995, "accepted precision on degraded scans \(accepted.rate("degraded"))")
+        #expect(share.rate("degraded") >= 0.85, "accepted share on degraded scans \(share.rate("degraded"))")
         #expect(byQuality.rate("degraded") >= 0.90, "degraded field accuracy \(byQuality.rate("degraded"))")
         for type in ["comb", "digits", "date", "phone"] {
             #expect(byQualityType.rate("clean/\(type)") == 1, "every clean \(type) field right")

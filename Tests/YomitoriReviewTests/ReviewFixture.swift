@@ -30,10 +30,13 @@ struct ReviewFixture {
     /// 2024-06-01 09:00 JST, for the ledger and the service alike.
     static let now = Date(timeIntervalSince1970: 1_717_200_000)
 
-    init(doubleEntry: Bool = false, pages: Int = 1, routed: Bool = true) async throws {
+    let clock: @Sendable () -> Date
+
+    init(doubleEntry: Bool = false, pages: Int = 1, routed: Bool = true, clock: @escaping @Sendable () -> Date = { ReviewFixture.now }) async throws {
+        self.clock = clock
         folder = NSTemporaryDirectory() + "yomitori-review-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder + "/review", withIntermediateDirectories: true)
-        ledger = try SQLiteLedger(path: folder + "/state/ledger.sqlite", clock: { Self.now })
+        ledger = try SQLiteLedger(path: folder + "/state/ledger.sqlite", clock: clock)
         var template = try TemplateLoader.load(path: Self.repository + "/samples/templates/c_tennyu.yaml")
         if doubleEntry {
             for p in template.pages.indices {
@@ -87,7 +90,7 @@ struct ReviewFixture {
     }
 
     func service() -> ReviewService {
-        ReviewService(ledger: ledger, templates: [template], clock: { Self.now })
+        ReviewService(ledger: ledger, templates: [template], clock: clock)
     }
 
     func remove() {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import YomitoriLedger
 import YomitoriResults
@@ -160,6 +161,23 @@ struct ReviewServiceTests {
             _ = try await service.approve(PageKey(inputID: fixture.inputID, page: 0), version: 0, user: "sato", typed: [:])
         }
         #expect(try await fixture.ledger.input(id: fixture.inputID)?.state == .review)
+    }
+
+    @Test("a lease lasts five minutes: then another reviewer takes the page")
+    func leaseExpires() async throws {
+        let time = Mutex(ReviewFixture.now)
+        let fixture = try await ReviewFixture(clock: { time.withLock { $0 } })
+        defer { fixture.remove() }
+        let service = fixture.service()
+        let key = PageKey(inputID: fixture.inputID, page: 0)
+        _ = try await service.open(key, user: "sato")
+        time.withLock { $0 += 299 }
+        #expect(try await service.open(key, user: "suzuki").heldBy == "sato")
+        #expect(try await service.next(after: nil, job: nil, user: "suzuki") == nil, "someone else's page is not offered next")
+        time.withLock { $0 += 2 }
+        #expect(try await service.queue().first?.leasedBy == nil)
+        #expect(try await service.open(key, user: "suzuki").heldBy == nil)
+        #expect(try await service.queue().first?.leasedBy == "suzuki")
     }
 
     static let retype = "読取結果と一致しません。確認のため、もう一度入力してください。"

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import YomitoriOCR
+@testable import YomitoriReader
+import YomitoriResults
+import YomitoriTemplate
+
+/// The confirming read with another segmentation (raw line) for free-text fields.
+@Suite("Confirming reads", .serialized)
+struct ConfirmingReadTests {
+    private func field(_ type: FieldType) -> FieldSpec {
+        // No language given: the type's default (jpn for Japanese text, eng for e-mail).
+        FieldSpec(name: "f", type: type, zone: RectMM(x: 0, y: 0, width: 50, height: 10), language: "")
+    }
+
+    @Test("Free-text types are confirmed by a raw-line read; kanji text by the first model only")
+    func profiles() {
+        let text = RecognitionProfile(for: field(.text))
+        #expect(text.confirmingReads == [.init(language: "jpn", mode: .rawLine, scale: 1)])
+        let kana = RecognitionProfile(for: field(.katakana))
+        #expect(kana.confirmingReads.map(\.language) == ["jpn", "script/Japanese"])
+        #expect(kana.confirmingReads.allSatisfy { $0.mode == .rawLine })
+        let email = RecognitionProfile(for: field(.email))
+        #expect(email.confirmingReads == [.init(language: "eng", mode: .rawLine, scale: 1)])
+        // Types with a format check (or their own second read) pay nothing more.
+        for type in [FieldType.digits, .number, .phone, .date, .comb, .checkbox, .choice] {
+            #expect(RecognitionProfile(for: field(type)).confirmingReads.isEmpty, "\(type)")
+        }
+        // A field the template reads as a raw line already is confirmed by a single-word read.
+        var raw = field(.katakana)
+        raw.psm = PageSegmentationMode.rawLine.rawValue
+        #expect(RecognitionProfile(for: raw).confirmingReads.allSatisfy { $0.mode == .singleWord })
+    }
+
+    /// Zones where both first reads made the same mistake on a committed degraded scan (one glyph
+    /// read as two characters: ウ → ウワ in a katakana name, 1 → 1l in an e-mail address). Whatever
+    /// the reads give, a wrong value must not be accepted.
+    @Test("A value both first reads got wrong the same way is not accepted (real Tesseract)")
+    func sharedMisreads() throws {
+        let pages = try SampleCorpus.load()
+        let reader = try SampleCorpus.reader()
+        let cases = [("b_jido_koza-degraded-01.jpg", "account_holder"), ("c_tennyu-degraded-06.jpg", "email")]
+        for (file, name) in cases {
+            let page = try #require(pages.first { $0.file == file })
+            let outcome = try #require(SampleCorpus.readAll([page], with: reader).first?.1)
+            guard case .read(let read) = outcome else {
+                Issue.record("\(file): not read")
+                continue
+            }
+            let got = try #require(read[field: name])
+            let expected = try #require(page.fields[name])
+            #expect(expected.matches(got.value) || got.status != .accepted, "\(file) \(name): a wrong value was accepted")
+        }
+    }
+}
