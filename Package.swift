@@ -210,7 +210,11 @@ let package = Package(
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         /// End-to-end: runs the built `yomitori` binary and checks stdout, stderr, files and exit codes.
-        .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori"]),
+        .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori", "WebDriverSupport"]),
+        /// A small W3C WebDriver client: chromedriver and headless Chromium as child processes, for the
+        /// review station's browser tests (no Selenium).
+        .target(name: "WebDriverSupport", path: "Tests/WebDriverSupport"),
+        .testTarget(name: "WebDriverSupportTests", dependencies: ["WebDriverSupport"]),
         .testTarget(
             name: "YomitoriExportTests",
             dependencies: ["YomitoriExport", "YomitoriHashing", "YomitoriYAML", "YomitoriResults", "YomitoriText", "YomitoriVision",
