@@ -102,11 +102,14 @@ public struct FieldRead: Sendable, Codable, Equatable {
     public var status: Status?
     /// Why the field is not accepted (empty when accepted).
     public var reasons: [Reason]
+    /// True when a person checked or corrected the field (the review station); such a field counts
+    /// as keyed, not automated, in the run's effect figures. Nil (left out of JSON) otherwise.
+    public var reviewed: Bool?
 
     public init(
         name: String, type: String, value: FieldValue?, raw: String, confidence: Double,
         zone: PixelRect, notes: [String] = [], sensitive: Bool = false, secondRead: FieldValue? = nil,
-        normalized: FieldValue? = nil, status: Status? = nil, reasons: [Reason] = []
+        normalized: FieldValue? = nil, status: Status? = nil, reasons: [Reason] = [], reviewed: Bool? = nil
     ) {
         self.name = name
         self.type = type
@@ -120,12 +123,13 @@ public struct FieldRead: Sendable, Codable, Equatable {
         self.normalized = normalized
         self.status = status
         self.reasons = reasons
+        self.reviewed = reviewed
     }
 
     enum CodingKeys: String, CodingKey {
         case name, type, value, raw, confidence, zone, notes, sensitive
         case secondRead = "second_read"
-        case normalized, status, reasons
+        case normalized, status, reasons, reviewed
     }
 }
 

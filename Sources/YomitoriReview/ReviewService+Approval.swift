@@ -64,6 +64,7 @@ extension ReviewService {
         for index in final.fields.indices {
             final.fields[index].status = .accepted
             final.fields[index].reasons = []
+            if doubtful.contains(final.fields[index].name) { final.fields[index].reviewed = true }
         }
         final.status = .accepted
         final.reasons = []

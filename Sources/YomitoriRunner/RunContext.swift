@@ -134,7 +134,9 @@ struct RunContext: Sendable {
         case .accepted, .exported(_):
             if case .exported(let pages) = outcome {
                 report.counts.accepted += pages.count
-                report.effect.fieldsAutomated += pages.reduce(0) { $0 + $1.fields.count }
+                let reviewed = pages.reduce(0) { $0 + $1.fields.count { $0.reviewed == true } }
+                report.effect.fieldsReviewed += reviewed
+                report.effect.fieldsAutomated += pages.reduce(0) { $0 + $1.fields.count } - reviewed
                 try await ledger.markInput(id: input.id, as: .exported, reason: nil)
             }
             try await move(input, to: .accepted)

@@ -22,6 +22,8 @@ public struct RunReport: Sendable, Codable, Equatable {
         public var fields = 0
         /// Fields that went into an import file without a person looking at them.
         public var fieldsAutomated = 0
+        /// Fields of exported pages that a person checked or corrected in the review station.
+        public var fieldsReviewed = 0
         /// Keying time a clerk would spend per field (the job's `seconds_per_field`).
         public var secondsPerField: Double = 0
         /// fieldsAutomated × secondsPerField.
@@ -30,6 +32,7 @@ public struct RunReport: Sendable, Codable, Equatable {
         enum CodingKeys: String, CodingKey {
             case fields
             case fieldsAutomated = "fields_automated"
+            case fieldsReviewed = "fields_reviewed"
             case secondsPerField = "seconds_per_field"
             case keyingSecondsSaved = "keying_seconds_saved"
         }
@@ -64,6 +67,7 @@ public struct RunReport: Sendable, Codable, Equatable {
         s += String(format: " in %.1f s (%.2f pages/s)", durationSeconds, pagesPerSecond)
         if !outputs.isEmpty { s += "; wrote \(outputs.count) file(s)" }
         s += String(format: "; %d fields automated, %.0f min keying saved", effect.fieldsAutomated, effect.keyingSecondsSaved / 60)
+        if effect.fieldsReviewed > 0 { s += "; \(effect.fieldsReviewed) fields checked by a person" }
         return s
     }
 }

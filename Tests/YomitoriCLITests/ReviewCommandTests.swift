@@ -56,8 +56,15 @@ struct ReviewCommandTests {
         #expect(http.send("GET", "/queue").body.contains("id=\"queue-empty\""))
         server.stop()
 
-        let second = try job.run(json: false)
+        let second = try job.run(json: true)
         #expect(second.status == 1, "a rejected input counts as invalid: \(second.stderr)")
+        // The fields a person checked are keyed work, not automation, in the effect figures.
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        let effect = try #require(report["effect"] as? [String: Any])
+        let checked = form.keys.count { $0.hasPrefix("field.") }
+        let onPage = Self.captures("<div class=\"field (?:doubtful|accepted)\" data-field=\"([a-z_0-9]+)\"", in: page).count
+        #expect(effect["fields_reviewed"] as? Int == checked)
+        #expect(effect["fields_automated"] as? Int == onPage - checked)
         let rows = try job.importRows()
         #expect(rows.count == 1)
         #expect(rows.first?.contains(address + "号室") == true)
