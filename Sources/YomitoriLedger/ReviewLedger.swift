@@ -21,6 +21,9 @@ public protocol ReviewLedger: Ledger {
     /// the call: the caller's, or another user's that has not expired (nothing changes then).
     func leasePage(_ key: PageKey, user: String, until: Date) async throws -> ReviewLease
 
+    /// Gives up every lease `user` holds (on signing out), so others can take those pages at once.
+    func releaseLeases(user: String) async throws
+
     /// Records a reviewer's decision on one page, compare-and-set on the page still waiting for
     /// review at `decision.expectedVersion`; a page already decided or changed meanwhile is a
     /// ``LedgerError/Code/conflict`` and nothing is written.

@@ -67,6 +67,12 @@ extension SQLiteLedger: ReviewLedger {
         }
     }
 
+    public func releaseLeases(user: String) async throws {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM review_leases WHERE user_name = ?", arguments: [user])
+        }
+    }
+
     public func decidePage(_ decision: ReviewDecision) async throws -> ReviewDecisionResult {
         let now = clock()
         return try await write { db in

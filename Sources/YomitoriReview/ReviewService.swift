@@ -83,6 +83,13 @@ public struct ReviewService: Sendable {
         }
     }
 
+    /// Signs `user` out of the workflow: their leases end now (others may take those pages at
+    /// once) and the audit trail records the logout.
+    public func signOut(user: String) async throws {
+        try await ledger.releaseLeases(user: user)
+        try await audit(user: user, action: "logout")
+    }
+
     /// Appends a free entry (login, logout …) to the audit trail.
     public func audit(user: String, action: String, detail: String = "") async throws {
         try await ledger.appendAudit([AuditEntry(time: clock(), user: user, action: action, detail: detail)])

@@ -63,7 +63,7 @@ public struct ReviewStation: Sendable {
         router.post("/logout") { request, _ in
             try await withPost(request) { session, _ in
                 await sessions.remove(session.id)
-                try await service.audit(user: session.user, action: "logout")
+                try await service.signOut(user: session.user)
                 var response = redirect("/login")
                 response.headers[.setCookie] = "\(Self.cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
                 return response

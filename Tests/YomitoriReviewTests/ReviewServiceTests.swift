@@ -180,6 +180,20 @@ struct ReviewServiceTests {
         #expect(try await service.queue().first?.leasedBy == "suzuki")
     }
 
+    @Test("signing out ends the reviewer's leases at once and is audited")
+    func signOutReleases() async throws {
+        let fixture = try await ReviewFixture()
+        defer { fixture.remove() }
+        let service = fixture.service()
+        let key = PageKey(inputID: fixture.inputID, page: 0)
+        _ = try await service.open(key, user: "sato")
+        #expect(try await service.open(key, user: "suzuki").heldBy == "sato")
+        try await service.signOut(user: "sato")
+        #expect(try await service.queue().first?.leasedBy == nil)
+        #expect(try await service.open(key, user: "suzuki").heldBy == nil)
+        #expect(try await service.auditTrail().contains { $0.user == "sato" && $0.action == "logout" })
+    }
+
     static let retype = "読取結果と一致しません。確認のため、もう一度入力してください。"
 }
 
