@@ -90,17 +90,52 @@ public final class JobRunner: Sendable {
         if !inputs.isEmpty || !settledFiles.isEmpty {
             workers = try await startWorkers(templates: try prepare(templates), inputs: inputs.count + settledFiles.count)
         }
-        for ready in settledFiles {
-            let id = UUID().uuidString.lowercased()
-            guard case .claimed(let file) = try intake.claim(ready, inputID: id) else { continue }
-            if let input = try await context.record(file, report: &report) { inputs.append(input) }
-        }
-        report.counts.inputs = inputs.count
+        // 3. Batches of at most `batchInputs` inputs: resumed ones first, then new files, claimed only
+        // when their batch starts. Each batch is read, decided, exported and routed before the next
+        // is claimed, so results appear while a large backlog is worked through and the files not
+        // yet claimed stay in the inbox for another runner. Inputs approved in review join the first.
+        let limit = max(1, options.batchInputs)
+        var resumed = inputs[...]
+        var fresh = settledFiles[...]
+        var batchesWritten = 0
+        repeat {
+            var batch = Array(resumed.prefix(limit))
+            resumed = resumed.dropFirst(batch.count)
+            while batch.count < limit, let ready = fresh.popFirst() {
+                let id = UUID().uuidString.lowercased()
+                guard case .claimed(let file) = try intake.claim(ready, inputID: id) else { continue }
+                if let input = try await context.record(file, report: &report) { batch.append(input) }
+            }
+            report.counts.inputs += batch.count
+            let outputsBefore = report.outputs.count
+            try await process(batch, approved: exportable, workers: workers, context: context, exporter: exporter, report: &report)
+            exportable = []
+            if report.outputs.count > outputsBefore { batchesWritten += 1 }
+        } while !resumed.isEmpty || !fresh.isEmpty
 
-        // 3. Read and decide, `workers` files at a time (no more workers than inputs).
+        report.durationSeconds = Date().timeIntervalSince(started)
+        report.pagesPerSecond = report.durationSeconds > 0 ? Double(report.counts.pages) / report.durationSeconds : 0
+        report.effect.keyingSecondsSaved = Double(report.effect.fieldsAutomated) * job.secondsPerField
+        let json = String(decoding: (try? JSONEncoder.report.encode(report)) ?? Data(), as: UTF8.self)
+        let counts = RunCounts(
+            claimed: report.counts.inputs, resumed: report.counts.resumed, duplicates: report.counts.duplicates,
+            pages: report.counts.pages, accepted: report.counts.accepted, review: report.counts.review,
+            invalid: report.counts.invalid, failed: report.counts.failed, batches: batchesWritten
+        )
+        try await ledger.finishRun(id: run.id, state: .finished, counts: counts, reportJSON: json)
+        return report
+    }
+
+    // MARK: - One batch
+
+    /// Reads and decides `inputs`, exports the accepted ones (with `approved`, inputs released by the
+    /// review station) in one batch, routes everything and runs the after-batch steps.
+    private func process(
+        _ inputs: [InputToRead], approved: [(InputToRead, [PageRead])], workers: [ReaderWorker],
+        context: RunContext, exporter: BatchExporter, report: inout RunReport
+    ) async throws {
         let readings = await readAll(inputs, workers: workers, today: context.today)
-
-        // 4. Record pages; export accepted inputs in one batch; route everything.
+        var exportable = approved
         var settled: [(InputToRead, InputOutcome)] = []
         let side = SideSteps(job: job, logger: logger)
         for (input, reading) in zip(inputs, readings) {
@@ -137,18 +172,6 @@ public final class JobRunner: Sendable {
         if !pageStatuses.isEmpty {
             side.afterBatch(pages: pageStatuses, accepted: acceptedPages, tally: tally, context: context, report: &report)
         }
-
-        report.durationSeconds = Date().timeIntervalSince(started)
-        report.pagesPerSecond = report.durationSeconds > 0 ? Double(report.counts.pages) / report.durationSeconds : 0
-        report.effect.keyingSecondsSaved = Double(report.effect.fieldsAutomated) * job.secondsPerField
-        let json = String(decoding: (try? JSONEncoder.report.encode(report)) ?? Data(), as: UTF8.self)
-        let counts = RunCounts(
-            claimed: report.counts.inputs, resumed: report.counts.resumed, duplicates: report.counts.duplicates,
-            pages: report.counts.pages, accepted: report.counts.accepted, review: report.counts.review,
-            invalid: report.counts.invalid, failed: report.counts.failed, batches: report.outputs.isEmpty ? 0 : 1
-        )
-        try await ledger.finishRun(id: run.id, state: .finished, counts: counts, reportJSON: json)
-        return report
     }
 
     // MARK: - Set-up
@@ -245,6 +268,10 @@ public struct RunOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Shared by every job of a `serve` process: at most this many pages read at once.
     public var sharedLimit: WorkerLimit?
+    /// Most inputs (files) claimed, read and exported as one batch; a larger backlog is worked
+    /// through in several batches within the run, each exported and routed before the next is
+    /// claimed.
+    public var batchInputs = 200
     public init() {}
 }
 

@@ -24,6 +24,8 @@ struct RunCommand: ParsableCommand {
     var ledger: String?
     @Option(help: "Folder for lock files (default /run/lock/yomitori when writable).") var lockDir: String?
     @Option(help: "Worker count (default: the job's).") var workers: Int?
+    @Option(help: "Most files read and exported as one batch; a larger backlog is worked through in several batches, each exported and routed before the next is taken.")
+    var batchInputs = 200
     @Flag(help: "Print the run report as JSON on stdout.") var json = false
 
     func run() throws {
@@ -53,6 +55,7 @@ struct RunCommand: ParsableCommand {
         }
         var options = RunOptions()
         options.workers = workers
+        options.batchInputs = max(1, batchInputs)
         options.trigger = ProcessInfo.processInfo.environment["TERM"] == nil ? "cron" : "manual"
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         options.progress = { n, total in progress.advance(n, of: total) }

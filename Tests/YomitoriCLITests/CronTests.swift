@@ -13,7 +13,7 @@ struct CronTests {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("inbox"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let r = root.path
-var job = TestJob("cronjob", root: r, templates: ["b_jido_koza"])
+        var job = TestJob("cronjob", root: r, templates: ["b_jido_koza"])
         job.trigger = "{schedule: \"* * * * *\"}"
         try job.write(to: r + "/job.yaml")
         try FileManager.default.copyItem(atPath: CLIRunner.sample("samples/scans/b_jido_koza-clean-03.png"), toPath: r + "/inbox/scan.png")

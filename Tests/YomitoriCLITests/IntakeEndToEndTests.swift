@@ -6,7 +6,7 @@ import Testing
 @Suite("Intake end to end", .serialized)
 struct IntakeEndToEndTests {
     static func job(_ r: String, marker: String) throws -> String {
-var job = TestJob("intake", root: r, templates: ["b_jido_koza", "a_juminhyo", "c_tennyu"])
+        var job = TestJob("intake", root: r, templates: ["b_jido_koza", "a_juminhyo", "c_tennyu"])
         job.trigger = "{watch: {settle_seconds: 1, marker: \"\(marker)\", poll: always, poll_interval: 1}}"
         return try job.write(to: r + "/job.yaml")
     }

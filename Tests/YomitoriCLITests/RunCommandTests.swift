@@ -19,7 +19,7 @@ struct RunCommandTests {
                 try FileManager.default.copyItem(
                     atPath: CLIRunner.sample("samples/scans/\(scan)"), toPath: inbox.appendingPathComponent(scan).path)
             }
-var definition = TestJob("e2e", root: root.path, templates: [form])
+        var definition = TestJob("e2e", root: root.path, templates: [form])
             definition.workers = 2
             definition.secondsPerField = 8
             definition.export = (mapping, "{job}_{date}_{seq}.csv")
@@ -27,8 +27,8 @@ var definition = TestJob("e2e", root: root.path, templates: [form])
             try definition.write(to: job)
         }
 
-        func run(json: Bool = true) throws -> CLIRunner.Result {
-            try CLIRunner.run(["run", job, "--ledger", ledger, "--lock-dir", locks] + (json ? ["--json"] : []))
+        func run(json: Bool = true, extra: [String] = []) throws -> CLIRunner.Result {
+            try CLIRunner.run(["run", job, "--ledger", ledger, "--lock-dir", locks] + extra + (json ? ["--json"] : []))
         }
 
         func files(_ folder: String) -> [String] {
@@ -97,6 +97,31 @@ var definition = TestJob("e2e", root: root.path, templates: [form])
         try? FileManager.default.removeItem(at: job.root)
     }
 
+    @Test("A backlog is worked through in batches: each exported and routed before the next is claimed; nothing twice")
+    func batches() throws {
+        let scans = ["a_juminhyo-clean-01.png", "a_juminhyo-clean-03.png", "a_juminhyo-degraded-04.jpg",
+                     "a_juminhyo-degraded-05.jpg", "a_juminhyo-clean-02.png"]
+        let job = try JobFolder(scans: scans)
+        defer { try? FileManager.default.removeItem(at: job.root) }
+        let result = try job.run(extra: ["--batch-inputs", "2"])
+        #expect([0, 1].contains(result.status), "\(result.stderr)")
+        let report = try Self.report(result)
+        let counts = try #require(report["counts"] as? [String: Int])
+        #expect(counts["inputs"] == 5)
+        let accepted = counts["accepted"] ?? 0
+        #expect(accepted >= 2, "the scans chosen are accepted in reading tests: \(counts)")
+        let outputs = try #require(report["outputs"] as? [String])
+        let files = job.files("out").filter { $0.hasSuffix(".csv") }
+        #expect(outputs.count == files.count)
+        #expect(files.count >= 2, "three batches of at most two files; those with an accepted page write a file: \(files)")
+        #expect(try job.importRows().count == accepted, "every accepted page exported once")
+        #expect(job.files("inbox").isEmpty)
+        #expect(job.files("done").count == accepted)
+        let again = try job.run()
+        #expect(again.status == 0)
+        #expect(try job.importRows().count == accepted, "a second run exports nothing again")
+    }
+
     @Test("transform, notify and run steps: a constant field, a log line per input, a program fed JSON on stdin")
     func sideSteps() throws {
         let root = try CLIRunner.temporaryDirectory()
@@ -106,7 +131,7 @@ var definition = TestJob("e2e", root: root.path, templates: [form])
         try FileManager.default.copyItem(atPath: CLIRunner.sample("samples/scans/a_juminhyo-clean-01.png"), toPath: r + "/inbox/a.png")
         try "#!/bin/sh\ncat > \"\(r)/stdin.json\"\necho \"$@\" > \"\(r)/args.txt\"\n".write(toFile: r + "/hook.sh", atomically: true, encoding: .utf8)
         chmod(r + "/hook.sh", 0o755)
-var job = TestJob("side", root: r, templates: ["a_juminhyo"])
+        var job = TestJob("side", root: r, templates: ["a_juminhyo"])
         job.transforms = [#"- transform: {set: {office: "みどり市"}}"#]
         job.export = ("all_forms_jsonl", "{job}_{date}_{seq}.jsonl")
         job.afterRoute = [

@@ -11,7 +11,7 @@ struct ServeCommandTests {
         let r = root.path
         try FileManager.default.createDirectory(atPath: r + "/inbox", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: r + "/jobs", withIntermediateDirectories: true)
-var job = TestJob("watched", root: r, templates: ["b_jido_koza"])
+        var job = TestJob("watched", root: r, templates: ["b_jido_koza"])
         job.trigger = "{watch: {settle_seconds: 1, poll: \(poll), poll_interval: 1}}"
         job.workers = 1
         job.export = ("all_forms_jsonl", "{job}_{date}_{seq}.jsonl")
@@ -47,7 +47,7 @@ var job = TestJob("watched", root: r, templates: ["b_jido_koza"])
         let r = root.path
         try FileManager.default.createDirectory(atPath: r + "/inbox", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: r + "/jobs", withIntermediateDirectories: true)
-var job = TestJob("shared", root: r, templates: ["b_jido_koza"])
+        var job = TestJob("shared", root: r, templates: ["b_jido_koza"])
         job.trigger = "{watch: {settle_seconds: 1, poll: always, poll_interval: 1}}"
         job.workers = 1
         try job.write(to: r + "/jobs/shared.yaml")
