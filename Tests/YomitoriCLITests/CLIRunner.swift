@@ -31,7 +31,7 @@ struct CLIRunner {
     static func sample(_ path: String) -> String { root.appendingPathComponent(path).path }
 
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String]? = nil, cwd: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String]? = nil, cwd: String? = nil, input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -40,8 +40,13 @@ struct CLIRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = input.map { _ in Pipe() }
+        process.standardInput = stdin ?? FileHandle.nullDevice
         try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let group = DispatchGroup()
         let box = ErrBox()
         group.enter()

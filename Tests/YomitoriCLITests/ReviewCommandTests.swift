@@ -17,9 +17,9 @@ struct ReviewCommandTests {
         #expect(first.status == 1, "the pages wait for review: \(first.stderr)")
         #expect(job.files("review") == ["a_juminhyo-degraded-01.jpg", "a_juminhyo-degraded-03.jpg"])
 
-        let added = try Self.runWithInput(["users", "add", "sato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"], input: "sato-password\n")
+        let added = try CLIRunner.run(["users", "add", "sato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"], input: "sato-password\n")
         #expect(added.status == 0, "\(added.stderr)")
-        let short = try Self.runWithInput(["users", "add", "kato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"], input: "short\n")
+        let short = try CLIRunner.run(["users", "add", "kato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"], input: "short\n")
         #expect(short.status == 1 && short.stderr.contains("at least 8"))
         let list = try CLIRunner.run(["users", "list", "--ledger", job.ledger])
         #expect(list.stdoutLines.map { $0.split(separator: "\t").prefix(2).joined(separator: " ") } == ["sato reviewer"])
@@ -83,8 +83,7 @@ struct ReviewCommandTests {
         let job = try RunCommandTests.JobFolder(scans: ["a_juminhyo-degraded-01.jpg"])
         defer { try? FileManager.default.removeItem(at: job.root) }
         #expect(try job.run(json: false).status == 1)
-        #expect(try Self.runWithInput(["users", "add", "sato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"],
-                                      input: "sato-password\n").status == 0)
+        #expect(try CLIRunner.run(["users", "add", "sato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"], input: "sato-password\n").status == 0)
         let server = try ReviewServer(job: job.job, ledger: job.ledger)
         defer { server.stop() }
         let http = HTTPClient(base: server.base)
@@ -131,24 +130,6 @@ struct ReviewCommandTests {
     }
 
     // MARK: - Helpers
-
-    static func runWithInput(_ arguments: [String], input: String) throws -> CLIRunner.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-        process.arguments = arguments
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRunner.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                stderr: String(decoding: stderr, as: UTF8.self))
-    }
 
     static func capture(_ pattern: String, in text: String) -> String? {
         captures(pattern, in: text).first

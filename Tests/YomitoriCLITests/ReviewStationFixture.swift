@@ -102,30 +102,10 @@ final class ReviewStation: @unchecked Sendable {
 
     /// `yomitori users add NAME --role ROLE --password-stdin`.
     func addUser(_ name: String, role: String, password: String) throws {
-        let result = try Self.runWithInput(
-            ["users", "add", name, "--role", role, "--ledger", ledger, "--password-stdin"], input: password + "\n")
+        let result = try CLIRunner.run(["users", "add", name, "--role", role, "--ledger", ledger, "--password-stdin"], input: password + "\n")
         try #require(result.status == 0, "users add \(name): \(result.stderr)")
     }
 
-    /// Runs `yomitori` with `input` on its standard input.
-    static func runWithInput(_ arguments: [String], input: String) throws -> CLIRunner.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRunner.Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
-    }
 
     /// Starts `yomitori review JOB --listen 127.0.0.1:0` and waits for its "listening on" line.
     func startServer() throws {
