@@ -72,7 +72,7 @@ struct FieldReader {
         for option in profile.confirmingReads {
             guard let engine = try? engines.engine(for: option.language) else { continue }
             let input = option.scale == 1 ? image : image.resized(by: option.scale)
-            let rec = engine.recognize(input, mode: option.mode, whitelist: profile.whitelist)
+            let rec = engine.recognize(input, mode: option.mode, whitelist: profile.whitelist, detail: .text)
             let value = FieldInterpreter.interpret(field, recognition: rec, zone: bounds).value
             if Self.agree(value, voted.value) { return voted }
             if dissent == nil { dissent = value ?? .text("") }
