@@ -84,6 +84,8 @@ public final class ScanFile {
             return try decodeTIFFPage(index)
         case .jpeg:
             return try decodeJPEG()
+        case .png:
+            return try decodePNG()
         default:
             return try decode(data, label: "image")
         }
@@ -124,6 +126,16 @@ public final class ScanFile {
         return try grayImage(taking: pix)
     }
 
+    /// Greyscale PNGs (what scanners write) through ``PNGDecoder``; any other PNG through Leptonica.
+    private func decodePNG() throws -> GrayImage {
+        do {
+            if let image = try PNGDecoder.decode(data, check: checkSize) { return image }
+        } catch let failure as PNGDecoder.Failure {
+            throw OCRError(code: .corrupt, file: path, message: "PNG cannot be decoded (corrupt or truncated): \(failure.reason)")
+        }
+        return try decode(data, label: "image")
+    }
+
     private func decodeJPEG() throws -> GrayImage {
         var warnings: Int32 = 0
         let pix: UnsafeMutablePointer<PIX>? = data.withUnsafeBytes { raw in
@@ -154,16 +166,32 @@ public final class ScanFile {
     private func grayImage(taking pix: UnsafeMutablePointer<PIX>) throws -> GrayImage {
         var source: UnsafeMutablePointer<PIX>? = pix
         defer { pixDestroy(&source) }
+        try checkSize(width: Int(pixGetWidth(pix)), height: Int(pixGetHeight(pix)))
+        guard let image = ScanFile.copyGray(pix) else {
+            throw OCRError(code: .corrupt, file: path, message: "image cannot be converted to greyscale")
+        }
+        return image
+    }
+
+    /// Leptonica's decoding of an image file's bytes as 8-bit grey (the tests hold ``PNGDecoder``
+    /// to it pixel for pixel).
+    static func leptonicaGray(_ bytes: Data) -> GrayImage? {
+        var pix: UnsafeMutablePointer<PIX>? = bytes.withUnsafeBytes { raw in
+            pixReadMem(raw.bindMemory(to: UInt8.self).baseAddress, raw.count)
+        }
+        defer { pixDestroy(&pix) }
+        return pix.flatMap(copyGray)
+    }
+
+    /// `pix` as 8-bit grey, copied into a ``GrayImage`` (`pix` is not destroyed).
+    private static func copyGray(_ pix: UnsafeMutablePointer<PIX>) -> GrayImage? {
         let w = Int(pixGetWidth(pix)), h = Int(pixGetHeight(pix))
-        try checkSize(width: w, height: h)
         let dpi = Double(pixGetXRes(pix))
         var gray: UnsafeMutablePointer<PIX>? = pixGetDepth(pix) == 8 && pixGetColormap(pix) == nil
             ? pixClone(pix)
             : pixConvertTo8(pix, 0)
         defer { pixDestroy(&gray) }
-        guard let g = gray, let words = pixGetData(g) else {
-            throw OCRError(code: .corrupt, file: path, message: "image cannot be converted to greyscale")
-        }
+        guard let g = gray, let words = pixGetData(g) else { return nil }
         let wpl = Int(pixGetWpl(g))
         var pixels = [UInt8](repeating: 255, count: w * h)
         // Leptonica stores 8-bit pixels in native 32-bit words, most significant byte first:
