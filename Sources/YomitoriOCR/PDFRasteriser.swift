@@ -11,6 +11,9 @@ enum PDFRasteriser {
         var pageCount: Int
         /// Sizes of the first pages (up to the page limit), index 0 = page 1.
         var pageSizes: [(Double, Double)]
+        /// Pages (index 0 = page 1) that are one scanned JPEG each, with its resolution
+        /// (see ``PDFEmbeddedImages``).
+        var embeddedImages: [Int: Double] = [:]
     }
 
     /// Runs `pdfinfo` once for the whole file: the page count and every page's size (so the
@@ -38,29 +41,43 @@ enum PDFRasteriser {
               let n = Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)), n > 0 else {
             throw OCRError(code: .corrupt, file: path, message: "PDF has no pages")
         }
-        return Info(pageCount: n, pageSizes: pageSizesPoints(text))
+        let sizes = pageSizesPoints(text)
+        let hasForm = text.split(separator: "\n").contains { $0.hasPrefix("Form:") && !$0.hasSuffix("none") }
+        let embedded = PDFEmbeddedImages.candidates(
+            path: path, maxPages: min(n, maxPages), pageSizes: sizes, rotations: pageRotations(text), hasForm: hasForm
+        )
+        return Info(pageCount: n, pageSizes: sizes, embeddedImages: embedded)
+    }
+
+    /// Page rotations in degrees from pdfinfo's "Page N rot:" lines.
+    static func pageRotations(_ text: String) -> [Int] {
+        text.split(separator: "\n").compactMap { line -> Int? in
+            guard line.hasPrefix("Page"), line.contains("rot:") else { return nil }
+            return line.split(separator: ":", maxSplits: 1).last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
     }
 
     /// Raw PGM bytes (8-bit grey, no compression) of page `index` (0-based) at `limits.pdfDPI`;
     /// `size` is the page's size in points from ``info(path:maxPages:)``, checked first.
-    static func rasterise(path: String, page index: Int, size: (Double, Double)?, limits: ScanLimits) throws -> Data {
+    static func rasterise(path: String, page index: Int, size: (Double, Double)?, limits: ScanLimits, dpi: Int? = nil) throws -> Data {
+        let dpi = dpi ?? limits.pdfDPI
         guard let tool = ToolRunner.locate("pdftoppm") else {
             throw OCRError(code: .missingTool, file: path, message: "reading PDF needs pdftoppm; install it with: apt-get install poppler-utils")
         }
         let n = String(index + 1)
         // A poster-sized page at 300 dpi would exhaust memory: check the page size first.
         if let size {
-            let w = Int(size.0 / 72 * Double(limits.pdfDPI)), h = Int(size.1 / 72 * Double(limits.pdfDPI))
+            let w = Int(size.0 / 72 * Double(dpi)), h = Int(size.1 / 72 * Double(dpi))
             if w > limits.maxSide || h > limits.maxSide || w * h > limits.maxPixels {
                 throw OCRError(
                     code: .tooLarge, file: path,
-                    message: "page \(n) of the PDF would be \(w)×\(h) px at \(limits.pdfDPI) dpi; the limit is \(limits.maxSide) px a side"
+                    message: "page \(n) of the PDF would be \(w)×\(h) px at \(dpi) dpi; the limit is \(limits.maxSide) px a side"
                 )
             }
         }
         let out = try ToolRunner.run(
             tool,
-            ["-r", String(limits.pdfDPI), "-gray", "-f", n, "-l", n, safePath(path)],
+            ["-r", String(dpi), "-gray", "-f", n, "-l", n, safePath(path)],
             timeout: limits.pdfPageTimeout
         )
         if out.timedOut {

@@ -19,6 +19,8 @@ public final class ScanFile {
     private let data: Data
     /// PDF page sizes in points from `pdfinfo` (empty for other formats).
     private let pdfPageSizes: [(Double, Double)]
+    /// PDF pages that are one scanned JPEG each, with its dpi (read without rasterising).
+    private let pdfEmbeddedImages: [Int: Double]
 
     public init(path: String, limits: ScanLimits = ScanLimits()) throws {
         LeptonicaLog.silence()
@@ -45,11 +47,13 @@ public final class ScanFile {
         let format = ScanFile.detectFormat(bytes)
         self.format = format
         var pdfPageSizes: [(Double, Double)] = []
+        var pdfEmbeddedImages: [Int: Double] = [:]
         switch format {
         case .pdf:
             let info = try PDFRasteriser.info(path: path, maxPages: limits.maxPages)
             pageCount = info.pageCount
             pdfPageSizes = info.pageSizes
+            pdfEmbeddedImages = info.embeddedImages
         case .tiff:
             pageCount = ScanFile.tiffPageCount(bytes)
             guard pageCount > 0 else { throw OCRError(code: .corrupt, file: path, message: "TIFF file has no readable pages (corrupt or truncated)") }
@@ -59,6 +63,7 @@ public final class ScanFile {
             pageCount = 1
         }
         self.pdfPageSizes = pdfPageSizes
+        self.pdfEmbeddedImages = pdfEmbeddedImages
         guard pageCount <= limits.maxPages else {
             throw OCRError(code: .tooManyPages, file: path, message: "has \(pageCount) pages; the limit is \(limits.maxPages) per file (split the file or raise the limit)")
         }
@@ -73,6 +78,7 @@ public final class ScanFile {
         switch format {
         case .pdf:
             let size = index < pdfPageSizes.count ? pdfPageSizes[index] : nil
+            if let dpi = pdfEmbeddedImages[index], let image = embeddedPage(index, dpi: dpi, size: size) { return image }
             let pgm = try PDFRasteriser.rasterise(path: path, page: index, size: size, limits: limits)
             var image = try GrayImage(pgm: pgm).map { image in
                 try checkSize(width: image.width, height: image.height)
@@ -136,7 +142,20 @@ public final class ScanFile {
         return try decode(data, label: "image")
     }
 
-    private func decodeJPEG() throws -> GrayImage {
+    /// A PDF page that is one scanned JPEG, taken out of the file and checked against a 20 dpi
+    /// rendering of the page; nil when anything differs (the page is then rasterised).
+    private func embeddedPage(_ index: Int, dpi: Double, size: (Double, Double)?) -> GrayImage? {
+        guard let jpeg = PDFEmbeddedImages.extractJPEG(path: path, page: index, timeout: limits.pdfPageTimeout),
+              var image = try? decodeJPEG(jpeg),
+              let previewBytes = try? PDFRasteriser.rasterise(path: path, page: index, size: size, limits: limits, dpi: 20),
+              let preview = GrayImage(pgm: previewBytes),
+              PDFEmbeddedImages.matches(image, preview: preview) else { return nil }
+        image.dpi = dpi
+        return image
+    }
+
+    private func decodeJPEG(_ data: Data? = nil) throws -> GrayImage {
+        let data = data ?? self.data
         var warnings: Int32 = 0
         let pix: UnsafeMutablePointer<PIX>? = data.withUnsafeBytes { raw in
             pixReadMemJpeg(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, 0, 1, &warnings, 0)
