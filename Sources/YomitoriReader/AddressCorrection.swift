@@ -27,6 +27,25 @@ enum AddressCorrection {
         return snapPrefecture(out)
     }
 
+    /// Whether white space separates two digits: the engine splits widely printed numbers
+    /// (２５番地 read as `2 5番地`), and `1-11-17 705` (番地, then a room) is rare but real, so
+    /// the text alone cannot tell; a person decides.
+    static func hasSpacedNumber(_ text: String) -> Bool {
+        let chars = Array(text)
+        var i = 1
+        while i < chars.count {
+            if chars[i].isWhitespace, chars[i - 1].isDigitOfAnyWidth {
+                var j = i
+                while j < chars.count, chars[j].isWhitespace { j += 1 }
+                if j < chars.count, chars[j].isDigitOfAnyWidth { return true }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return false
+    }
+
     /// A bank name one character away from exactly one known name is that name
     /// (みずはほ銀行 → みずほ銀行); anything else is left as read.
     static func snapBank(_ text: String) -> String {

@@ -25,7 +25,9 @@ enum FieldInterpreter {
         case .text:
             var text = cleanText(raw)
             switch field.kind {
-            case .address?: text = AddressCorrection.apply(text)
+            case .address?:
+                text = AddressCorrection.apply(text)
+                if AddressCorrection.hasSpacedNumber(text) { notes.append("spaced_number") }
             case .bank?: text = AddressCorrection.snapBank(text)
             case .branch?: text = AddressCorrection.fixBranch(text)
             case nil: break

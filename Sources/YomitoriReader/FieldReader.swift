@@ -32,8 +32,9 @@ struct FieldReader {
         // Independent reads (other model, other scale): two that agree are trusted far more
         // than Tesseract's own confidence; a third is made only when the first two disagree.
         var reads: [(read: FieldRead, model: String)] = []
+        let numbered = field.kind == .address
         for (index, option) in ([profile.primary] + profile.secondReads).enumerated() {
-            if reads.count == 2, Self.agree(reads[0].read.value, reads[1].read.value) { break }
+            if reads.count == 2, Self.agree(reads[0].read.value, reads[1].read.value, numbered: numbered) { break }
             if reads.count == 3 { break }
             let engine: TesseractEngine
             do {
@@ -48,8 +49,9 @@ struct FieldReader {
             if rec.text.isEmpty { read.notes.append("nothing_read") }
             reads.append((read, option.language))
         }
-        let voted = Self.vote(reads)
-        guard !profile.confirmingReads.isEmpty, Self.agree(voted.secondRead, voted.value), voted.value?.isEmpty == false else {
+        let voted = Self.vote(reads, numbered: numbered)
+        guard !profile.confirmingReads.isEmpty, Self.agree(voted.secondRead, voted.value, numbered: numbered),
+              voted.value?.isEmpty == false else {
             return voted
         }
         return try confirmBySegmentation(voted, image: image, field: field, profile: profile, bounds: bounds)
@@ -74,7 +76,7 @@ struct FieldReader {
             let input = option.scale == 1 ? image : image.resized(by: option.scale)
             let rec = engine.recognize(input, mode: option.mode, whitelist: profile.whitelist, detail: .text)
             let value = FieldInterpreter.interpret(field, recognition: rec, zone: bounds).value
-            if Self.agree(value, voted.value) { return voted }
+            if Self.agree(value, voted.value, numbered: field.kind == .address) { return voted }
             if dissent == nil { dissent = value ?? .text("") }
         }
         guard let dissent else { return voted }  // no confirming model installed: the vote stands
@@ -88,11 +90,11 @@ struct FieldReader {
     /// by the same model share its habits, so then the dissenting value is kept in `secondRead`
     /// and the field goes to review.
     /// With no agreement at all the first read stands, with the second read's value kept.
-    static func vote(_ reads: [(read: FieldRead, model: String)]) -> FieldRead {
+    static func vote(_ reads: [(read: FieldRead, model: String)], numbered: Bool = false) -> FieldRead {
         guard var first = reads.first?.read else { preconditionFailure("at least one read") }
         guard reads.count > 1 else { return first }
         for (i, candidate) in reads.enumerated() {
-            let agreeing = reads.enumerated().filter { $0.offset != i && agree($0.element.read.value, candidate.read.value) }
+            let agreeing = reads.enumerated().filter { $0.offset != i && agree($0.element.read.value, candidate.read.value, numbered: numbered) }
             guard !agreeing.isEmpty else { continue }
             // Of reads that agree but for spacing, keep the one that saw the most word gaps
             // (a gap between 姓 and 名 is lost far more often than one is invented).
@@ -112,7 +114,7 @@ struct FieldReader {
                 winner.secondRead = winner.value
                 winner.confidence = max(winner.confidence, confirmedConfidence)
             } else {
-                let dissent = reads.first { !agree($0.read.value, candidate.read.value) }
+                let dissent = reads.first { !agree($0.read.value, candidate.read.value, numbered: numbered) }
                 winner.secondRead = dissent?.read.value ?? .text("")
             }
             return winner
@@ -131,13 +133,35 @@ struct FieldReader {
 
     /// Two reads agree when they are equal apart from white space (the engine's spacing
     /// between words varies with scale and model; the characters are what matter).
-    static func agree(_ a: FieldValue?, _ b: FieldValue?) -> Bool {
+    ///
+    /// In `numbered` values (addresses) a space between two digits is not spacing but part of
+    /// the value: `1-11-17 705` (番地, then a room) and `1-11-17705` are different addresses, and
+    /// the engine often splits a widely printed number (`16番2 2号`). There the reads must agree
+    /// on those spaces too, so an invented or lost one sends the field to review.
+    static func agree(_ a: FieldValue?, _ b: FieldValue?, numbered: Bool = false) -> Bool {
         switch (a, b) {
         case (.text(let x)?, .text(let y)?):
-            x.filter { !$0.isWhitespace } == y.filter { !$0.isWhitespace }
+            spacingKey(x, numbered: numbered) == spacingKey(y, numbered: numbered)
         default:
             a == b
         }
+    }
+
+    /// `text` without white space, except (when `numbered`) one space where white space
+    /// separates two digits (ASCII or full-width).
+    static func spacingKey(_ text: String, numbered: Bool) -> String {
+        guard numbered else { return text.filter { !$0.isWhitespace } }
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isWhitespace else { out.append(chars[i]); i += 1; continue }
+            var j = i
+            while j < chars.count, chars[j].isWhitespace { j += 1 }
+            if i > 0, j < chars.count, chars[i - 1].isDigitOfAnyWidth, chars[j].isDigitOfAnyWidth { out.append(" ") }
+            i = j
+        }
+        return out
     }
 
     /// The line finder sometimes returns nothing for a zone that clearly holds ink: read it as a
@@ -262,4 +286,12 @@ struct FieldReader {
 struct TickMark: Sendable, Equatable {
     var value: String
     var inkRatio: Double
+}
+
+extension Character {
+    /// 0–9 in ASCII or full width.
+    var isDigitOfAnyWidth: Bool {
+        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
+        return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
 }

@@ -97,6 +97,9 @@ public enum ReasonCatalogue {
             return ("\(f)のマス目に不明瞭な文字があります", "\(e): a character in a box is unclear")
         case .combGap:
             return ("\(f)のマス目の途中に空欄があります", "\(e): an empty box between filled boxes")
+        case .spacedNumber:
+            return ("\(f)の数字の間に空白があります（一続きの番地か、番地と部屋番号かを確認してください）",
+                    "\(e): a space between two digits (one number, or a 番地 and then a room number?)")
         case .tickUnclear:
             return ("\(f)のチェックが薄いか不明瞭です", "\(e): a tick is faint or unclear")
         case .noneTicked:

@@ -26,6 +26,9 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let combBoxUnclear = ReasonCode(rawValue: "comb_box_unclear")
     /// Reader note: an empty comb box between filled ones.
     public static let combGap = ReasonCode(rawValue: "comb_gap")
+    /// Reader note: in an address, white space between two digits (`16番2 2号`): one number
+    /// split by the engine, or a 番地 followed by a room number.
+    public static let spacedNumber = ReasonCode(rawValue: "spaced_number")
     /// Reader note: a box is neither clearly ticked nor clearly empty.
     public static let tickUnclear = ReasonCode(rawValue: "tick_unclear")
     /// Reader note: no option of a (not required) choice is ticked.
@@ -86,7 +89,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Every code the catalogue has a message for (unknown reading notes come on top).
     public static let all: [ReasonCode] = [
         lowConfidence, readsDisagree, unreadable, unparsedDate, nonDigitDropped, nothingUsable, combBoxUnclear,
-        combGap, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
+        combGap, spacedNumber, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
         requiredMissing, checkDigit, format, notKatakana, notDigits, pattern, length, range, notAllowed,
         impossibleDate, dateRange, age, zenginKana, severalTicked, tooFewTicked, tooManyTicked,
         dateOrder, atLeastOne, notEqual,

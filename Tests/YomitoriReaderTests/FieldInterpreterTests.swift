@@ -57,6 +57,31 @@ struct FieldInterpreterTests {
         #expect(AddressCorrection.apply("大阪府大阪市北区梅田一丁目1番地") == "大阪府大阪市北区梅田一丁目1番地")
     }
 
+    @Test("Addresses: white space between two digits is noted for review; elsewhere it is spacing")
+    func spacedNumber() {
+        #expect(AddressCorrection.hasSpacedNumber("北海道札幌市中央区北三条西 3丁目 2 5番地1"))
+        #expect(AddressCorrection.hasSpacedNumber("東京都世田谷区三軒茶屋1-11-17 705"))
+        #expect(AddressCorrection.hasSpacedNumber("東京都みどり市本町２丁目２３番１\u{3000}２号"))
+        #expect(!AddressCorrection.hasSpacedNumber("東京都みどり市桜台1丁目16番22号 ハイツ若葉1008"))
+        #expect(!AddressCorrection.hasSpacedNumber("北海道札幌市中央区北三条西 3丁目"))
+        var f = field(.text, name: "address")
+        f.kind = .address
+        let split = FieldInterpreter.interpret(f, recognition: symbols([("16番2", 0), (" ", 150), ("2号", 180)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(split.notes == ["spaced_number"])
+        let whole = FieldInterpreter.interpret(f, recognition: symbols([("16番22号", 0)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(whole.notes.isEmpty)
+    }
+
+    @Test("Reads of an address agree only when they put the same spaces between digits")
+    func numberedAgreement() {
+        #expect(FieldReader.agree(.text("山田 太郎"), .text("山田太郎")))
+        #expect(FieldReader.agree(.text("16番2 2号"), .text("16番22号")))
+        #expect(!FieldReader.agree(.text("16番2 2号"), .text("16番22号"), numbered: true))
+        #expect(FieldReader.agree(.text("桜台1丁目 ハイツ若葉"), .text("桜台1丁目ハイツ若葉"), numbered: true))
+        #expect(FieldReader.agree(.text("1-11-17  705"), .text("1-11-17 705"), numbered: true))
+        #expect(!FieldReader.agree(.text("1-11-17 705"), .text("1-11-17705"), numbered: true))
+    }
+
     @Test("Comb: blank boxes and gaps")
     func comb() {
         let f = field(.comb)
