@@ -67,6 +67,10 @@ public final class TesseractEngine {
         _ = TessBaseAPISetVariable(api, "user_defined_dpi", "300")
         // Japanese output otherwise gets spaces between characters.
         _ = TessBaseAPISetVariable(api, "preserve_interword_spaces", "1")
+        // Zones are cleaned to dark ink on white before they get here: the engine's second try
+        // of every line as white-on-black (for low-confidence lines) only costs time and now and
+        // then swaps a right read for a wrong one.
+        _ = TessBaseAPISetVariable(api, "tessedit_do_invert", "0")
         self.languages = languages
         self.handle = api
     }
