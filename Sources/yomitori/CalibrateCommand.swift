@@ -22,6 +22,7 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Truth file (JSON Lines).") var truth: String
     @Option(help: "Largest tolerated share of wrong values among accepted fields.") var target = 0.001
     @Option(help: "Only pages whose truth has this quality (e.g. degraded).") var quality: String?
+    @Flag(help: "List every accepted value that differs from the truth (sensitive fields masked).") var listWrong = false
     @Argument(help: "Labelled scans.") var files: [String]
 
     struct TruthPage: Decodable {
@@ -38,6 +39,14 @@ struct CalibrateCommand: ParsableCommand {
             let c = try decoder.singleValueContainer()
             if c.decodeNil() { self = .none } else if let l = try? c.decode([String].self) { self = .list(l) } else { self = .text(try c.decode(String.self)) }
         }
+        var shown: String {
+            switch self {
+            case .text(let t): "\"\(t)\""
+            case .list(let l): "[" + l.joined(separator: ", ") + "]"
+            case .none: "nothing"
+            }
+        }
+
         func matches(_ v: FieldValue?) -> Bool {
             switch (self, v) {
             case (.none, nil): true
@@ -47,6 +56,16 @@ struct CalibrateCommand: ParsableCommand {
             case (.text(let e), .bool(let b)?): e == (b ? "true" : "false")
             default: false
             }
+        }
+    }
+
+    /// A value as the wrong-values list shows it.
+    static func quoted(_ value: FieldValue?) -> String {
+        switch value {
+        case .text(let t)?: "\"\(t)\""
+        case .list(let l)?: "[" + l.joined(separator: ", ") + "]"
+        case .bool(let b)?: b ? "true" : "false"
+        case nil: "nothing"
         }
     }
 
@@ -64,6 +83,7 @@ struct CalibrateCommand: ParsableCommand {
         }
         let reader = FormReader(templates: try loadTemplates(templates))
         var observations: [Calibration.Observation] = []
+        var wrongLines: [String] = []
         var invalidAccepted = 0, invalidTotal = 0, unread = 0, pagesRead = 0
         for path in files {
             let scan: ScanFile
@@ -84,6 +104,10 @@ struct CalibrateCommand: ParsableCommand {
                         continue
                     }
                     let type = got.type == "choice" ? "checkbox" : got.type
+                    if listWrong, got.status == .accepted, !expected.matches(got.value) {
+                        let shown = got.sensitive ? "(masked)" : "read \(Self.quoted(got.value)), truth \(expected.shown)"
+                        wrongLines.append("wrong: \(name) page \(index + 1) \(field): \(shown)")
+                    }
                     observations.append(.init(
                         type: type, confidence: got.confidence, accepted: got.status == .accepted,
                         otherReasons: got.reasons.contains { $0.code != "low_confidence" }, correct: expected.matches(got.value)
@@ -91,6 +115,7 @@ struct CalibrateCommand: ParsableCommand {
                 }
             }
         }
+        wrongLines.forEach { print($0) }
         let calibration = Calibration(observations: observations, target: target)
         print(calibration.table)
         let t = calibration.total

@@ -153,4 +153,29 @@ struct CalibrateCommandTests {
         // What the decisions cost: recognitions per page.
         #expect(result.stdoutLines.contains { $0.hasPrefix("recognitions: ") && $0.contains(" per page (") })
     }
+
+    @Test("--list-wrong names each accepted value that differs from the truth, masking sensitive fields")
+    func listWrong() throws {
+        // One clean page whose truth is altered in two accepted fields: a name and the 個人番号.
+        let scan = CLIRunner.sample("samples/scans/c_tennyu-clean-01.png")
+        let line = try #require(try String(contentsOfFile: CLIRunner.sample("samples/scans/expected.jsonl"), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains("\"c_tennyu-clean-01.png\"") })
+        var page = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        var fields = try #require(page["fields"] as? [String: Any])
+        fields["name"] = "岡本 誠二"
+        fields["my_number"] = "123456789012"
+        page["fields"] = fields
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let truth = dir.appendingPathComponent("truth.jsonl")
+        try JSONSerialization.data(withJSONObject: page).write(to: truth)
+        let templates = ["--template", CLIRunner.sample("samples/templates/c_tennyu.yaml")]
+        let result = try CLIRunner.run(["calibrate", "--list-wrong"] + templates + ["--truth", truth.path, scan])
+        #expect(result.status == 0, "\(result.stderr)")
+        let wrong = result.stdoutLines.filter { $0.hasPrefix("wrong: ") }
+        #expect(wrong.contains("wrong: c_tennyu-clean-01.png page 1 name: read \"岡本 誠\", truth \"岡本 誠二\""), "\(wrong)")
+        #expect(wrong.contains("wrong: c_tennyu-clean-01.png page 1 my_number: (masked)"), "\(wrong)")
+        #expect(wrong.count == 2, "\(wrong)")
+        #expect(!result.stdout.contains("134622202081") && !result.stdout.contains("123456789012"))
+    }
 }
