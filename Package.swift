@@ -44,6 +44,9 @@ let package = Package(
             providers: [.apt(["libdeflate-dev"])]
         ),
 
+        /// Two GNU process-spawning calls (pipe2, addclosefrom) Swift's Glibc module leaves out.
+        .target(name: "CSpawn"),
+
         // MARK: - Pure Swift core (no C dependency)
         /// Japanese text: NFKC, width and kana conversion, 和暦 dates, check digits.
         .target(name: "YomitoriText"),
@@ -74,7 +77,7 @@ let package = Package(
         /// Decoding scans with Leptonica and recognising zones with libtesseract.
         .target(
             name: "YomitoriOCR",
-            dependencies: ["CDeflate", "CTesseract", "YomitoriVision"]
+            dependencies: ["CDeflate", "CSpawn", "CTesseract", "YomitoriVision"]
         ),
 
         // MARK: - Pipeline

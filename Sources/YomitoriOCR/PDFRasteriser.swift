@@ -75,11 +75,12 @@ enum PDFRasteriser {
                 )
             }
         }
-        let out = try ToolRunner.run(
-            tool,
-            ["-r", String(dpi), "-gray", "-f", n, "-l", n, safePath(path)],
-            timeout: limits.pdfPageTimeout
-        )
+        let out: ToolRunner.Output
+        do {
+            out = try ToolRunner.run(tool, ["-r", String(dpi), "-gray", "-f", n, "-l", n, safePath(path)], timeout: limits.pdfPageTimeout)
+        } catch {
+            throw OCRError(code: .missingTool, file: path, message: "pdftoppm could not be started (\(error))")
+        }
         if out.timedOut {
             throw OCRError(code: .corrupt, file: path, message: "page \(n) of the PDF took longer than \(Int(limits.pdfPageTimeout)) s to rasterise")
         }
