@@ -34,15 +34,23 @@ extension GrayImage {
         let w = width / factor, h = height / factor
         var out = GrayImage(width: w, height: h, fill: 255, dpi: dpi / Double(factor))
         let area = factor * factor
+        var sums = [Int](repeating: 0, count: w)
         pixels.withUnsafeBufferPointer { src in
-            for y in 0..<h {
-                for x in 0..<w {
-                    var sum = 0
-                    for dy in 0..<factor {
-                        let row = (y * factor + dy) * width + x * factor
-                        for dx in 0..<factor { sum += Int(src[row + dx]) }
+            out.pixels.withUnsafeMutableBufferPointer { dst in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for y in 0..<h {
+                        for x in 0..<w { sums[x] = 0 }
+                        for dy in 0..<factor {
+                            var i = (y * factor + dy) * width
+                            for x in 0..<w {
+                                var sum = 0
+                                for dx in 0..<factor { sum += Int(src[i + dx]) }
+                                sums[x] += sum
+                                i += factor
+                            }
+                        }
+                        for x in 0..<w { dst[y * w + x] = UInt8(sums[x] / area) }
                     }
-                    out.pixels[y * w + x] = UInt8(sum / area)
                 }
             }
         }
@@ -92,8 +100,9 @@ extension GrayImage {
                         var i = 0
                         while i < xs.count {
                             // y of the point after rotating the page by -a about the centre
-                            let b = Int((-xs[i] * s + ys[i] * c + offset).rounded())
-                            if b >= 0, b < bins.count { bins[b] += 1 }
+                            // Int(v + 0.5) rounds every v that lands in a bin (v > -0.5), without libm.
+                            let v = -xs[i] * s + ys[i] * c + offset
+                            if v > -0.5, case let b = Int(v + 0.5), b < bins.count { bins[b] += 1 }
                             i += step
                         }
                         for v in bins { total += Double(v * v) }
