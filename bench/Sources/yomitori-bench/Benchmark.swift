@@ -15,6 +15,10 @@ struct Benchmark {
         defer {
             if o.keep { log("kept \(scratch)") } else { try? fm.removeItem(atPath: scratch) }
         }
+        // Checked first: finding out after the throughput runs would waste them.
+        if o.phases.contains(.naive), YomitoriCLI.which("tesseract") == nil {
+            throw BenchError("the naive baseline runs the tesseract command, which is not installed: apt-get install tesseract-ocr (or --skip naive)")
+        }
         let probe = ThreadMeter()
         var results = BenchResults(
             date: today(), updated: timestamp(), machine: .current(instructionsCounted: probe.countsInstructions)
