@@ -201,17 +201,20 @@ struct RunCommandTests {
         #expect(job.files("inbox") == ["a_juminhyo-clean-02.png"], "nothing taken")
     }
 
-    @Test("kill -9 at random moments, 20 times: every input ends exactly once, no partial import file")
+    @Test("kill -9 at random moments, 20 times, in one batch and between batches: every input ends exactly once, no partial import file")
     func crashLoop() throws {
         let scans = ["a_juminhyo-clean-01.png", "a_juminhyo-clean-02.png", "a_juminhyo-clean-03.png",
                      "a_juminhyo-clean-04.png", "a_juminhyo-degraded-02.jpg", "a_juminhyo-degraded-04.jpg"]
         let job = try JobFolder(scans: scans)
         defer { try? FileManager.default.removeItem(at: job.root) }
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<20 {
+        for attempt in 0..<20 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+            // Every other run works in batches of two, so kills also land between batches (one
+            // batch exported and routed, the next claimed or not yet).
             process.arguments = ["run", job.job, "--ledger", job.ledger, "--lock-dir", job.locks]
+                + (attempt % 2 == 1 ? ["--batch-inputs", "2"] : [])
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
