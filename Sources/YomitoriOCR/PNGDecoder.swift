@@ -104,7 +104,8 @@ enum PNGDecoder {
                 at += chunk.length
             }
         }
-        var filtered = [UInt8](repeating: 0, count: expected)
+        // Not zeroed first: libdeflate writes every byte, or the result is refused below.
+        var filtered = [UInt8](unsafeUninitializedCapacity: expected) { _, count in count = expected }
         var produced = 0
         let result = compressed.withUnsafeBytes { input in
             filtered.withUnsafeMutableBytes { output in
@@ -122,6 +123,12 @@ enum PNGDecoder {
             throw Failure(reason: "image data is longer than the header says (corrupt)")
         default:
             throw Failure(reason: "image data cannot be inflated (corrupt or truncated)")
+        }
+        if header.bitDepth == 8 {
+            // Unfiltered where it lies, then the rows moved together: the inflated buffer becomes
+            // the page, with no second page-sized buffer to allocate, zero and fill.
+            try unfilterInPlace(&filtered, header: header)
+            return GrayImage(width: header.width, height: header.height, pixels: filtered, dpi: dpi > 1 ? dpi : 0)
         }
         var pixels = [UInt8](repeating: 0, count: header.width * header.height)
         try unfilter(filtered, header: header, into: &pixels)
@@ -168,6 +175,34 @@ enum PNGDecoder {
             }
         }
         if let badFilter { throw Failure(reason: "unknown row filter type \(badFilter) (corrupt file)") }
+    }
+
+    /// 8-bit rows: each row unfiltered in place (its previous row is the one above it in the same
+    /// buffer), then the filter-type bytes squeezed out, leaving `width × height` pixels.
+    static func unfilterInPlace(_ buffer: inout [UInt8], header: Header) throws {
+        let w = header.width, stride = w + 1, h = header.height
+        precondition(header.bitDepth == 8 && buffer.count == stride * h)
+        let zeroRow = [UInt8](repeating: 0, count: w)
+        var badFilter: UInt8?
+        buffer.withUnsafeMutableBufferPointer { all in
+            zeroRow.withUnsafeBufferPointer { zero in
+                let base = all.baseAddress!
+                for y in 0..<h {
+                    let row = base + y * stride
+                    let prev = y == 0 ? zero.baseAddress! : UnsafePointer(row - stride + 1)
+                    // raw and out are the same bytes: each byte is read before it is written.
+                    guard unfilterRow(type: row[0], raw: UnsafePointer(row + 1), previous: prev, out: row + 1, count: w) else {
+                        badFilter = row[0]
+                        return
+                    }
+                }
+                for y in 0..<h {
+                    memmove(base + y * w, base + y * stride + 1, w)  // overlapping, moving down
+                }
+            }
+        }
+        if let badFilter { throw Failure(reason: "unknown row filter type \(badFilter) (corrupt file)") }
+        buffer.removeLast(h)
     }
 
     /// One row, one byte per filter unit (greyscale, so the "left" byte is the previous byte).

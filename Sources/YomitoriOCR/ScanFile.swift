@@ -212,7 +212,8 @@ public final class ScanFile {
         defer { pixDestroy(&gray) }
         guard let g = gray, let words = pixGetData(g) else { return nil }
         let wpl = Int(pixGetWpl(g))
-        var pixels = [UInt8](repeating: 255, count: w * h)
+        // Not filled first: every row is written in full below.
+        var pixels = [UInt8](unsafeUninitializedCapacity: w * h) { _, count in count = w * h }
         // Leptonica stores 8-bit pixels in native 32-bit words, most significant byte first:
         // on a little-endian machine each word's bytes are reversed, four pixels at a time.
         let bytes = UnsafeRawPointer(words).assumingMemoryBound(to: UInt8.self)
