@@ -6,13 +6,17 @@ import YomitoriTemplate
 ///
 /// Only corrections that cannot turn a right address into a wrong one are made: "N目" after a
 /// number never occurs in an address, a kanji 一 or a long-vowel ー between two Arabic digits is
-/// the dash of a 番地 written 1-11-17, and a text that starts one character away from exactly
-/// one prefecture name is that prefecture.
+/// the dash of a 番地 written 1-11-17, a space between a number and its unit (7 番) is no part
+/// of the address, and a text that starts one character away from exactly one prefecture name
+/// is that prefecture.
 enum AddressCorrection {
     private static let chome = try? NSRegularExpression(
         pattern: "([0-9０-９一二三四五六七八九十]+)\\s*(?:[」\\]JT亅丁]\\s*)?[目自]"
     )
     private static let dash = try? NSRegularExpression(pattern: "(?<=[0-9０-９])\\s*[一ー]\\s*(?=[0-9０-９])")
+    /// White space between a number and the unit after it (`7 番`, `5 丁目`): never part of an
+    /// address, always the engine's spacing of widely printed digits.
+    private static let unitSpace = try? NSRegularExpression(pattern: "(?<=[0-9０-９])\\s+(?=[番号丁条])")
 
     static func apply(_ text: String) -> String {
         var out = text
@@ -23,6 +27,10 @@ enum AddressCorrection {
         if let dash {
             let range = NSRange(out.startIndex..., in: out)
             out = dash.stringByReplacingMatches(in: out, range: range, withTemplate: "-")
+        }
+        if let unitSpace {
+            let range = NSRange(out.startIndex..., in: out)
+            out = unitSpace.stringByReplacingMatches(in: out, range: range, withTemplate: "")
         }
         return snapPrefecture(out)
     }

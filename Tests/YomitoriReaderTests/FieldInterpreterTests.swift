@@ -55,6 +55,10 @@ struct FieldInterpreterTests {
         #expect(AddressCorrection.apply("宮城県仙台市青葉区一番町1丁目") == "宮城県仙台市青葉区一番町1丁目")
         #expect(AddressCorrection.apply("北海道札幌市中央区北一条西2丁目 ハイツ一番館3") == "北海道札幌市中央区北一条西2丁目 ハイツ一番館3")
         #expect(AddressCorrection.apply("大阪府大阪市北区梅田一丁目1番地") == "大阪府大阪市北区梅田一丁目1番地")
+        // A space between a number and its unit is dropped; other spaces stay.
+        #expect(AddressCorrection.apply("兵庫県神戸市中央区元町通5丁目7 番19号") == "兵庫県神戸市中央区元町通5丁目7番19号")
+        #expect(AddressCorrection.apply("北海道札幌市中央区北3　条西4丁目") == "北海道札幌市中央区北3条西4丁目")
+        #expect(AddressCorrection.apply("東京都みどり市本町2丁目23番12号 メゾン青葉305") == "東京都みどり市本町2丁目23番12号 メゾン青葉305")
     }
 
     @Test("Addresses: white space between two digits is noted for review; elsewhere it is spacing")
