@@ -4,7 +4,7 @@ import YomitoriVision
 
 /// Decodes the PNG scans scanners and capture tools write — 8-bit or 1-bit greyscale, not
 /// interlaced — straight into a ``GrayImage``: the compressed data is inflated in one call by
-/// libdeflate and unfiltered row by row into the page's own pixel buffer.
+/// libdeflate and unfiltered where it lies; for 8-bit images that buffer becomes the page.
 ///
 /// Through Leptonica the same page costs three times as much: zlib's streaming inflate, libpng's row
 /// buffers, a `PIX`, and a copy out of it. Any other kind of PNG (colour, palette, 16-bit,
@@ -124,65 +124,38 @@ enum PNGDecoder {
         default:
             throw Failure(reason: "image data cannot be inflated (corrupt or truncated)")
         }
+        try unfilterInPlace(&filtered, header: header)
+        let w = header.width, h = header.height
+        let dpiOrZero = dpi > 1 ? dpi : 0
         if header.bitDepth == 8 {
-            // Unfiltered where it lies, then the rows moved together: the inflated buffer becomes
-            // the page, with no second page-sized buffer to allocate, zero and fill.
-            try unfilterInPlace(&filtered, header: header)
-            return GrayImage(width: header.width, height: header.height, pixels: filtered, dpi: dpi > 1 ? dpi : 0)
+            // The filter-type bytes squeezed out: the inflated buffer becomes the page, with no
+            // second page-sized buffer to allocate, zero and fill.
+            filtered.withUnsafeMutableBufferPointer { all in
+                let base = all.baseAddress!
+                for y in 0..<h { memmove(base + y * w, base + y * stride + 1, w) }  // overlapping, moving down
+            }
+            filtered.removeLast(h)
+            return GrayImage(width: w, height: h, pixels: filtered, dpi: dpiOrZero)
         }
-        var pixels = [UInt8](repeating: 0, count: header.width * header.height)
-        try unfilter(filtered, header: header, into: &pixels)
-        return GrayImage(width: header.width, height: header.height, pixels: pixels, dpi: dpi > 1 ? dpi : 0)
-    }
-
-    /// Undoes each row's filter (PNG spec 9.2) and, for 1-bit images, expands bits to 0 / 255.
-    static func unfilter(_ filtered: [UInt8], header: Header, into pixels: inout [UInt8]) throws {
-        let rowBytes = header.rowBytes, stride = rowBytes + 1, w = header.width
-        // 1-bit rows are unfiltered into a scratch pair of rows, then expanded; 8-bit rows
-        // straight into the page (the previous row is the page's row above).
-        let direct = header.bitDepth == 8
-        var scratch = [UInt8](repeating: 0, count: direct ? 0 : 2 * rowBytes)
-        let zeroRow = [UInt8](repeating: 0, count: rowBytes)
-        var badFilter: UInt8?
+        // 1 bit: each bit expanded to 0 / 255.
+        var pixels = [UInt8](unsafeUninitializedCapacity: w * h) { _, count in count = w * h }
         filtered.withUnsafeBufferPointer { src in
             pixels.withUnsafeMutableBufferPointer { page in
-                scratch.withUnsafeMutableBufferPointer { scratchRows in
-                    zeroRow.withUnsafeBufferPointer { zero in
-                        for y in 0..<header.height {
-                            let line = src.baseAddress! + y * stride
-                            let out: UnsafeMutablePointer<UInt8>
-                            let prev: UnsafePointer<UInt8>
-                            if direct {
-                                out = page.baseAddress! + y * w
-                                prev = y == 0 ? zero.baseAddress! : UnsafePointer(page.baseAddress! + (y - 1) * w)
-                            } else {
-                                out = scratchRows.baseAddress! + (y % 2) * rowBytes
-                                prev = y == 0 ? zero.baseAddress! : UnsafePointer(scratchRows.baseAddress! + ((y + 1) % 2) * rowBytes)
-                            }
-                            guard unfilterRow(type: line[0], raw: line + 1, previous: prev, out: out, count: rowBytes) else {
-                                badFilter = line[0]
-                                return
-                            }
-                            if !direct {
-                                let row = page.baseAddress! + y * w
-                                for x in 0..<w {
-                                    row[x] = (out[x >> 3] >> (7 - UInt8(x & 7))) & 1 == 0 ? 0 : 255
-                                }
-                            }
-                        }
-                    }
+                for y in 0..<h {
+                    let bits = src.baseAddress! + y * stride + 1, row = page.baseAddress! + y * w
+                    for x in 0..<w { row[x] = (bits[x >> 3] >> (7 - UInt8(x & 7))) & 1 == 0 ? 0 : 255 }
                 }
             }
         }
-        if let badFilter { throw Failure(reason: "unknown row filter type \(badFilter) (corrupt file)") }
+        return GrayImage(width: w, height: h, pixels: pixels, dpi: dpiOrZero)
     }
 
-    /// 8-bit rows: each row unfiltered in place (its previous row is the one above it in the same
-    /// buffer), then the filter-type bytes squeezed out, leaving `width × height` pixels.
+    /// Undoes each row's filter (PNG spec 9.2) where it lies: a row's previous row is the one
+    /// above it in the same buffer. The filter-type byte at the start of each row stays.
     static func unfilterInPlace(_ buffer: inout [UInt8], header: Header) throws {
-        let w = header.width, stride = w + 1, h = header.height
-        precondition(header.bitDepth == 8 && buffer.count == stride * h)
-        let zeroRow = [UInt8](repeating: 0, count: w)
+        let rowBytes = header.rowBytes, stride = rowBytes + 1, h = header.height
+        precondition(buffer.count == stride * h)
+        let zeroRow = [UInt8](repeating: 0, count: rowBytes)
         var badFilter: UInt8?
         buffer.withUnsafeMutableBufferPointer { all in
             zeroRow.withUnsafeBufferPointer { zero in
@@ -191,18 +164,14 @@ enum PNGDecoder {
                     let row = base + y * stride
                     let prev = y == 0 ? zero.baseAddress! : UnsafePointer(row - stride + 1)
                     // raw and out are the same bytes: each byte is read before it is written.
-                    guard unfilterRow(type: row[0], raw: UnsafePointer(row + 1), previous: prev, out: row + 1, count: w) else {
+                    guard unfilterRow(type: row[0], raw: UnsafePointer(row + 1), previous: prev, out: row + 1, count: rowBytes) else {
                         badFilter = row[0]
                         return
                     }
                 }
-                for y in 0..<h {
-                    memmove(base + y * w, base + y * stride + 1, w)  // overlapping, moving down
-                }
             }
         }
         if let badFilter { throw Failure(reason: "unknown row filter type \(badFilter) (corrupt file)") }
-        buffer.removeLast(h)
     }
 
     /// One row, one byte per filter unit (greyscale, so the "left" byte is the previous byte).

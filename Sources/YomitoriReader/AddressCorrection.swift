@@ -39,19 +39,23 @@ enum AddressCorrection {
     /// (２５番地 read as `2 5番地`), and `1-11-17 705` (番地, then a room) is rare but real, so
     /// the text alone cannot tell; a person decides.
     static func hasSpacedNumber(_ text: String) -> Bool {
+        numberSpacing(text).contains(" ")
+    }
+
+    /// `text` without white space, except one space where white space separates two digits
+    /// (ASCII or full-width): the spacing that matters in an address.
+    static func numberSpacing(_ text: String) -> String {
         let chars = Array(text)
-        var i = 1
+        var out = ""
+        var i = 0
         while i < chars.count {
-            if chars[i].isWhitespace, chars[i - 1].isDigitOfAnyWidth {
-                var j = i
-                while j < chars.count, chars[j].isWhitespace { j += 1 }
-                if j < chars.count, chars[j].isDigitOfAnyWidth { return true }
-                i = j
-            } else {
-                i += 1
-            }
+            guard chars[i].isWhitespace else { out.append(chars[i]); i += 1; continue }
+            var j = i
+            while j < chars.count, chars[j].isWhitespace { j += 1 }
+            if i > 0, j < chars.count, chars[i - 1].isDigitOfAnyWidth, chars[j].isDigitOfAnyWidth { out.append(" ") }
+            i = j
         }
-        return false
+        return out
     }
 
     /// A bank name one character away from exactly one known name is that name

@@ -162,4 +162,10 @@ enum FieldInterpreter {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+
+    /// 0–9 in ASCII or full width.
+    var isDigitOfAnyWidth: Bool {
+        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
+        return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
 }

@@ -147,21 +147,9 @@ struct FieldReader {
         }
     }
 
-    /// `text` without white space, except (when `numbered`) one space where white space
-    /// separates two digits (ASCII or full-width).
+    /// `text` without white space, except (when `numbered`) where it separates two digits.
     static func spacingKey(_ text: String, numbered: Bool) -> String {
-        guard numbered else { return text.filter { !$0.isWhitespace } }
-        let chars = Array(text)
-        var out = ""
-        var i = 0
-        while i < chars.count {
-            guard chars[i].isWhitespace else { out.append(chars[i]); i += 1; continue }
-            var j = i
-            while j < chars.count, chars[j].isWhitespace { j += 1 }
-            if i > 0, j < chars.count, chars[i - 1].isDigitOfAnyWidth, chars[j].isDigitOfAnyWidth { out.append(" ") }
-            i = j
-        }
-        return out
+        numbered ? AddressCorrection.numberSpacing(text) : text.filter { !$0.isWhitespace }
     }
 
     /// The line finder sometimes returns nothing for a zone that clearly holds ink: read it as a
@@ -286,12 +274,4 @@ struct FieldReader {
 struct TickMark: Sendable, Equatable {
     var value: String
     var inkRatio: Double
-}
-
-extension Character {
-    /// 0–9 in ASCII or full width.
-    var isDigitOfAnyWidth: Bool {
-        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
-        return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
-    }
 }

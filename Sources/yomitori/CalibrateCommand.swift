@@ -39,11 +39,12 @@ struct CalibrateCommand: ParsableCommand {
             let c = try decoder.singleValueContainer()
             if c.decodeNil() { self = .none } else if let l = try? c.decode([String].self) { self = .list(l) } else { self = .text(try c.decode(String.self)) }
         }
-        var shown: String {
+        /// The truth as a field value (nil for `null`).
+        var fieldValue: FieldValue? {
             switch self {
-            case .text(let t): "\"\(t)\""
-            case .list(let l): "[" + l.joined(separator: ", ") + "]"
-            case .none: "nothing"
+            case .text(let t): .text(t)
+            case .list(let l): .list(l)
+            case .none: nil
             }
         }
 
@@ -59,7 +60,7 @@ struct CalibrateCommand: ParsableCommand {
         }
     }
 
-    /// A value as the wrong-values list shows it.
+    /// A value (read or truth) as the wrong-values list shows it.
     static func quoted(_ value: FieldValue?) -> String {
         switch value {
         case .text(let t)?: "\"\(t)\""
@@ -105,7 +106,7 @@ struct CalibrateCommand: ParsableCommand {
                     }
                     let type = got.type == "choice" ? "checkbox" : got.type
                     if listWrong, got.status == .accepted, !expected.matches(got.value) {
-                        let shown = got.sensitive ? "(masked)" : "read \(Self.quoted(got.value)), truth \(expected.shown)"
+                        let shown = got.sensitive ? "(masked)" : "read \(Self.quoted(got.value)), truth \(Self.quoted(expected.fieldValue))"
                         wrongLines.append("wrong: \(name) page \(index + 1) \(field): \(shown)")
                     }
                     observations.append(.init(
