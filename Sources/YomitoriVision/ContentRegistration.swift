@@ -107,17 +107,47 @@ public struct ContentRegistration: Sendable {
         guard refIndices.count > 3, scan.contains(where: { $0 > 0 }) else { return nil }
         let refNorm = sqrt(refIndices.reduce(0) { $0 + reference[$1] * reference[$1] })
         var best: AxisFit?
+        let weights = refIndices.map { reference[$0] }
+        let positions = refIndices.map { Double($0) }
+        let squares = scan.map { $0 * $0 }
+        let count = Double(scan.count)
+        var scaled = [Double](repeating: 0, count: refIndices.count)
+        // The correlation at (s, t): reference index i meets scan index round(t + s·i) where that
+        // is a scan index. t + s·i grows with i, so the indices that land inside the scan form one
+        // run [first, last), found by bisection; the sums then run over it without a test per term,
+        // in the same order and with the same roundings as a term-by-term test would give.
         func score(_ s: Double, _ t: Double) -> Double {
+            scaled.withUnsafeMutableBufferPointer { scaled in
+                for k in scaled.indices { scaled[k] = s * positions[k] }
+                return correlation(t, scaled: UnsafeBufferPointer(scaled))
+            }
+        }
+        func correlation(_ t: Double, scaled: UnsafeBufferPointer<Double>) -> Double {
+            // x = t + s·i rounds to a scan index when x > −0.5 and x + 0.5 < count.
+            var lo = 0, hi = scaled.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if t + scaled[mid] > -0.5 { hi = mid } else { lo = mid + 1 }
+            }
+            let first = lo
+            hi = scaled.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if (t + scaled[mid]) + 0.5 < count { lo = mid + 1 } else { hi = mid }
+            }
+            let last = lo
+            guard first < last else { return 0 }
             var dot = 0.0, norm = 0.0
-            for i in refIndices {
-                let x = t + s * Double(i)
-                // Int(x + 0.5) is x.rounded() for every x that rounds to an index (x > -0.5),
-                // without a libm call in the innermost loop of registration.
-                guard x > -0.5 else { continue }
-                let j = Int(x + 0.5)
-                guard j < scan.count else { continue }
-                dot += reference[i] * scan[j]
-                norm += scan[j] * scan[j]
+            weights.withUnsafeBufferPointer { weights in
+                scan.withUnsafeBufferPointer { scan in
+                    squares.withUnsafeBufferPointer { squares in
+                        for k in first..<last {
+                            let j = floorOfSmallNonNegative((t + scaled[k]) + 0.5)
+                            dot += weights[k] * scan[j]
+                            norm += squares[j]
+                        }
+                    }
+                }
             }
             return norm > 0 ? dot / (refNorm * sqrt(norm)) : 0
         }
@@ -125,11 +155,14 @@ public struct ContentRegistration: Sendable {
         let span = Double(scan.count)
         var s = nominal * 0.95
         while s <= nominal * 1.05 {
-            var t = -0.15 * span
-            while t <= 0.15 * span {
-                let c = score(s, t)
-                if best == nil || c > best!.correlation { best = AxisFit(scale: s, offset: t, correlation: c) }
-                t += 2
+            scaled.withUnsafeMutableBufferPointer { scaled in
+                for k in scaled.indices { scaled[k] = s * positions[k] }
+                var t = -0.15 * span
+                while t <= 0.15 * span {
+                    let c = correlation(t, scaled: UnsafeBufferPointer(scaled))
+                    if best == nil || c > best!.correlation { best = AxisFit(scale: s, offset: t, correlation: c) }
+                    t += 2
+                }
             }
             s += nominal * 0.005
         }

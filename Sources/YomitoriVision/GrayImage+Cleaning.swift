@@ -8,8 +8,7 @@ extension GrayImage {
     /// faint toner and JPEG haze do not reach the recogniser).
     public func normalisedContrast() -> GrayImage {
         guard !pixels.isEmpty else { return self }
-        var histogram = [Int](repeating: 0, count: 256)
-        for p in pixels { histogram[Int(p)] += 1 }
+        let histogram = histogram()
         let paper = percentile(histogram, 0.75)
         let ink = percentile(histogram, 0.002)
         guard Int(paper) > Int(ink) + 40 else {
@@ -25,8 +24,23 @@ extension GrayImage {
             lut[v] = UInt8(max(0, min(255, (t * 255).rounded())))
         }
         var out = self
-        for i in out.pixels.indices { out.pixels[i] = lut[Int(out.pixels[i])] }
+        lut.withUnsafeBufferPointer { lut in
+            out.pixels.withUnsafeMutableBufferPointer { pixels in
+                for i in pixels.indices { pixels[i] = lut[Int(pixels[i])] }
+            }
+        }
         return out
+    }
+
+    /// Pixels per grey level.
+    func histogram() -> [Int] {
+        var histogram = [Int](repeating: 0, count: 256)
+        histogram.withUnsafeMutableBufferPointer { histogram in
+            pixels.withUnsafeBufferPointer { pixels in
+                for p in pixels { histogram[Int(p)] &+= 1 }
+            }
+        }
+        return histogram
     }
 
     /// Whitens rows and columns that are printed rules: long dark runs near the zone's edges
@@ -35,39 +49,44 @@ extension GrayImage {
         var out = self
         let w = width, h = height
         guard w > 2, h > 2 else { return self }
-        func darkRun(row y: Int) -> Int {
-            var best = 0, run = 0
-            for x in 0..<w {
-                if pixels[y * w + x] < threshold { run += 1; best = max(best, run) } else { run = 0 }
-            }
-            return best
-        }
-        func darkRun(column x: Int) -> Int {
-            var best = 0, run = 0
-            for y in 0..<h {
-                if pixels[y * w + x] < threshold { run += 1; best = max(best, run) } else { run = 0 }
-            }
-            return best
-        }
-        for y in 0..<h {
-            let nearEdge = y < margin || y >= h - margin
-            let run = darkRun(row: y)
-            if Double(run) >= longRun * Double(w) || (nearEdge && Double(run) >= 0.35 * Double(w)) {
-                // Whiten the row and its immediate anti-aliased neighbours.
-                for yy in max(0, y - 1)...min(h - 1, y + 1) {
-                    for x in 0..<w where out.pixels[yy * w + x] < 200 {
-                        out.pixels[yy * w + x] = 255
+        pixels.withUnsafeBufferPointer { source in
+            out.pixels.withUnsafeMutableBufferPointer { target in
+                let pixels = source.baseAddress!, out = target.baseAddress!
+                func darkRun(row y: Int) -> Int {
+                    var best = 0, run = 0
+                    let row = pixels + y * w
+                    for x in 0..<w {
+                        if row[x] < threshold { run &+= 1; best = max(best, run) } else { run = 0 }
+                    }
+                    return best
+                }
+                func darkRun(column x: Int) -> Int {
+                    var best = 0, run = 0
+                    var p = pixels + x
+                    for _ in 0..<h {
+                        if p.pointee < threshold { run &+= 1; best = max(best, run) } else { run = 0 }
+                        p += w
+                    }
+                    return best
+                }
+                for y in 0..<h {
+                    let nearEdge = y < margin || y >= h - margin
+                    let run = darkRun(row: y)
+                    if Double(run) >= longRun * Double(w) || (nearEdge && Double(run) >= 0.35 * Double(w)) {
+                        // Whiten the row and its immediate anti-aliased neighbours.
+                        for yy in max(0, y - 1)...min(h - 1, y + 1) {
+                            let row = out + yy * w
+                            for x in 0..<w where row[x] < 200 { row[x] = 255 }
+                        }
                     }
                 }
-            }
-        }
-        for x in 0..<w {
-            let nearEdge = x < margin || x >= w - margin
-            guard nearEdge else { continue }
-            if Double(darkRun(column: x)) >= 0.5 * Double(h) {
-                for xx in max(0, x - 1)...min(w - 1, x + 1) {
-                    for y in 0..<h where out.pixels[y * w + xx] < 200 {
-                        out.pixels[y * w + xx] = 255
+                for x in 0..<w {
+                    let nearEdge = x < margin || x >= w - margin
+                    guard nearEdge else { continue }
+                    if Double(darkRun(column: x)) >= 0.5 * Double(h) {
+                        for xx in max(0, x - 1)...min(w - 1, x + 1) {
+                            for y in 0..<h where out[y * w + xx] < 200 { out[y * w + xx] = 255 }
+                        }
                     }
                 }
             }
@@ -78,37 +97,39 @@ extension GrayImage {
     /// Connected ink components (8-connected) of pixels darker than `threshold`.
     public func inkComponents(threshold: UInt8 = 128) -> [InkComponent] {
         let w = width, h = height
+        guard w > 0, h > 0 else { return [] }
         var label = [Int32](repeating: 0, count: w * h)
         var components: [InkComponent] = []
-        var stack: [Int] = []
-        for start in 0..<(w * h) where pixels[start] < threshold && label[start] == 0 {
-            let id = Int32(components.count + 1)
-            label[start] = id
-            stack.append(start)
-            var minX = w, minY = h, maxX = -1, maxY = -1, count = 0
-            while let p = stack.popLast() {
-                let x = p % w, y = p / w
-                count += 1
-                minX = min(minX, x); maxX = max(maxX, x)
-                minY = min(minY, y); maxY = max(maxY, y)
-                for dy in -1...1 {
-                    let ny = y + dy
-                    guard ny >= 0, ny < h else { continue }
-                    for dx in -1...1 {
-                        let nx = x + dx
-                        guard nx >= 0, nx < w else { continue }
-                        let q = ny * w + nx
-                        if label[q] == 0 && pixels[q] < threshold {
-                            label[q] = id
-                            stack.append(q)
+        // Pixels still to visit, as (x, y): no division per pixel to recover them.
+        var stack: [(Int, Int)] = []
+        pixels.withUnsafeBufferPointer { pixels in
+            label.withUnsafeMutableBufferPointer { label in
+                for start in 0..<(w * h) where pixels[start] < threshold && label[start] == 0 {
+                    let id = Int32(components.count + 1)
+                    label[start] = id
+                    stack.append((start % w, start / w))
+                    var minX = w, minY = h, maxX = -1, maxY = -1, count = 0
+                    while let (x, y) = stack.popLast() {
+                        count += 1
+                        minX = min(minX, x); maxX = max(maxX, x)
+                        minY = min(minY, y); maxY = max(maxY, y)
+                        for ny in max(0, y - 1)...min(h - 1, y + 1) {
+                            let row = ny * w
+                            for nx in max(0, x - 1)...min(w - 1, x + 1) {
+                                let q = row + nx
+                                if label[q] == 0 && pixels[q] < threshold {
+                                    label[q] = id
+                                    stack.append((nx, ny))
+                                }
+                            }
                         }
                     }
+                    components.append(InkComponent(
+                        id: Int(id), pixelCount: count,
+                        bounds: PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+                    ))
                 }
             }
-            components.append(InkComponent(
-                id: Int(id), pixelCount: count,
-                bounds: PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
-            ))
         }
         return components
     }
@@ -145,8 +166,15 @@ extension GrayImage {
     /// The image with a white border of `border` px on every side.
     public func padded(by border: Int) -> GrayImage {
         var out = GrayImage(width: width + 2 * border, height: height + 2 * border, fill: 255, dpi: dpi)
-        for y in 0..<height {
-            for x in 0..<width { out.pixels[(y + border) * out.width + x + border] = pixels[y * width + x] }
+        guard width > 0 else { return out }
+        let outWidth = out.width
+        pixels.withUnsafeBufferPointer { source in
+            out.pixels.withUnsafeMutableBufferPointer { target in
+                for y in 0..<height {
+                    (target.baseAddress! + (y + border) * outWidth + border)
+                        .update(from: source.baseAddress! + y * width, count: width)
+                }
+            }
         }
         return out
     }

@@ -28,28 +28,54 @@ struct RuleMask {
 }
 
 extension GrayImage {
-    /// Box-filtered copy, `factor` times smaller.
+    /// Box-filtered copy, `factor` times smaller: each output pixel is the truncated mean of a
+    /// `factor` × `factor` block.
+    ///
+    /// The rows of a block are summed first into one row of column sums (a contiguous loop the
+    /// compiler vectorises), then each group of `factor` column sums is added and divided through
+    /// a table; the integer result is the same as summing the block pixel by pixel.
     func downscaledForRegistration(by factor: Int) -> GrayImage {
         guard factor > 1 else { return self }
         let w = width / factor, h = height / factor
         var out = GrayImage(width: w, height: h, fill: 255, dpi: dpi / Double(factor))
+        guard w > 0, h > 0 else { return out }
         let area = factor * factor
-        var sums = [Int](repeating: 0, count: w)
+        // A column sum of `factor` pixels fits in UInt16 up to factor 257; a block sum in UInt32.
+        precondition(factor <= 257, "downscale factor \(factor) is too large")
+        let quotient = (0...(area * 255)).map { UInt8($0 / area) }
+        let span = w * factor
+        var columns = [UInt16](repeating: 0, count: span)
         pixels.withUnsafeBufferPointer { src in
             out.pixels.withUnsafeMutableBufferPointer { dst in
-                sums.withUnsafeMutableBufferPointer { sums in
-                    for y in 0..<h {
-                        for x in 0..<w { sums[x] = 0 }
-                        for dy in 0..<factor {
-                            var i = (y * factor + dy) * width
-                            for x in 0..<w {
-                                var sum = 0
-                                for dx in 0..<factor { sum += Int(src[i + dx]) }
-                                sums[x] += sum
-                                i += factor
+                columns.withUnsafeMutableBufferPointer { columns in
+                    quotient.withUnsafeBufferPointer { quotient in
+                        for y in 0..<h {
+                            let sums = columns.baseAddress!
+                            sums.update(repeating: 0, count: span)
+                            for dy in 0..<factor {
+                                let row = src.baseAddress! + (y * factor + dy) * width
+                                for x in 0..<span { sums[x] &+= UInt16(row[x]) }
+                            }
+                            let outRow = y * w
+                            switch factor {
+                            case 2:
+                                for x in 0..<w {
+                                    let i = 2 &* x
+                                    dst[outRow &+ x] = quotient[Int(sums[i]) &+ Int(sums[i &+ 1])]
+                                }
+                            case 3:
+                                for x in 0..<w {
+                                    let i = 3 &* x
+                                    dst[outRow &+ x] = quotient[Int(sums[i]) &+ Int(sums[i &+ 1]) &+ Int(sums[i &+ 2])]
+                                }
+                            default:
+                                for x in 0..<w {
+                                    var sum = 0
+                                    for dx in 0..<factor { sum += Int(sums[x * factor + dx]) }
+                                    dst[outRow + x] = quotient[sum]
+                                }
                             }
                         }
-                        for x in 0..<w { dst[y * w + x] = UInt8(sums[x] / area) }
                     }
                 }
             }
@@ -59,8 +85,7 @@ extension GrayImage {
 
     /// Dark threshold halfway between paper and ink.
     func inkThreshold() -> UInt8 {
-        var histogram = [Int](repeating: 0, count: 256)
-        for p in pixels { histogram[Int(p)] += 1 }
+        let histogram = histogram()
         var acc = 0, paper = 255
         let target = pixels.count / 2
         for v in 0..<256 {
@@ -88,44 +113,55 @@ extension GrayImage {
             }
         }
         guard xs.count > 100 else { return 0 }
-        var bins = [Int](repeating: 0, count: height * 2 + 8)
+        let binCount = height * 2 + 8
+        let limitOfBins = Double(binCount)
+        var bins = [Int32](repeating: 0, count: binCount)
         let offset = Double(height / 2 + 4) + cy
-        func sharpness(_ a: Double, stride step: Int) -> Double {
+        func sharpness(_ a: Double, xs: [Double], ys: [Double]) -> Double {
             let s = sin(a), c = cos(a)
-            for i in bins.indices { bins[i] = 0 }
             var total = 0.0
             xs.withUnsafeBufferPointer { xs in
                 ys.withUnsafeBufferPointer { ys in
                     bins.withUnsafeMutableBufferPointer { bins in
+                        let histogram = bins.baseAddress!
+                        histogram.update(repeating: 0, count: binCount)
                         var i = 0
                         while i < xs.count {
-                            // y of the point after rotating the page by -a about the centre
-                            // Int(v + 0.5) rounds every v that lands in a bin (v > -0.5), without libm.
+                            // y of the point after rotating the page by -a about the centre;
+                            // bin round(v) for every v that lands in a bin (v > -0.5).
                             let v = -xs[i] * s + ys[i] * c + offset
-                            if v > -0.5, case let b = Int(v + 0.5), b < bins.count { bins[b] += 1 }
-                            i += step
+                            if v > -0.5, case let u = v + 0.5, u < limitOfBins {
+                                histogram[floorOfSmallNonNegative(u)] &+= 1
+                            }
+                            i += 1
                         }
-                        for v in bins { total += Double(v * v) }
+                        for b in 0..<binCount {
+                            let v = Int(histogram[b])
+                            total += Double(v * v)
+                        }
                     }
                 }
             }
             return total
         }
+        // The coarse search scores every step-th dark pixel (copied out, same order).
         let step = max(1, xs.count / Self.skewSampleLimit)
-        var best = 0.0, bestScore = sharpness(0, stride: step)
+        let sampleXs = step == 1 ? xs : stride(from: 0, to: xs.count, by: step).map { xs[$0] }
+        let sampleYs = step == 1 ? ys : stride(from: 0, to: ys.count, by: step).map { ys[$0] }
+        var best = 0.0, bestScore = sharpness(0, xs: sampleXs, ys: sampleYs)
         let limit = maxDegrees * .pi / 180
         var a = -limit
         while a <= limit {
-            let v = sharpness(a, stride: step)
+            let v = sharpness(a, xs: sampleXs, ys: sampleYs)
             if v > bestScore { best = a; bestScore = v }
             a += 0.1 * .pi / 180
         }
         let coarse = best
         best = coarse
-        bestScore = sharpness(coarse, stride: 1)
+        bestScore = sharpness(coarse, xs: xs, ys: ys)
         a = coarse - 0.1 * .pi / 180
         while a <= coarse + 0.1 * .pi / 180 {
-            let v = sharpness(a, stride: 1)
+            let v = sharpness(a, xs: xs, ys: ys)
             if v > bestScore { best = a; bestScore = v }
             a += 0.01 * .pi / 180
         }
@@ -146,24 +182,29 @@ extension GrayImage {
     func ruleMask(minimumRun: Int) -> RuleMask {
         let threshold = inkThreshold()
         var points: [(Int, Int)] = []
-        for y in 0..<height {
-            var x = 0
-            while x < width {
-                guard pixels[y * width + x] < threshold else { x += 1; continue }
-                var end = x
-                while end < width, pixels[y * width + end] < threshold { end += 1 }
-                if end - x >= minimumRun { for xx in x..<end { points.append((xx, y)) } }
-                x = end
+        let w = width, h = height
+        pixels.withUnsafeBufferPointer { pixels in
+            for y in 0..<h {
+                let row = pixels.baseAddress! + y * w
+                var x = 0
+                while x < w {
+                    guard row[x] < threshold else { x += 1; continue }
+                    var end = x
+                    while end < w, row[end] < threshold { end += 1 }
+                    if end - x >= minimumRun { for xx in x..<end { points.append((xx, y)) } }
+                    x = end
+                }
             }
-        }
-        for x in 0..<width {
-            var y = 0
-            while y < height {
-                guard pixels[y * width + x] < threshold else { y += 1; continue }
-                var end = y
-                while end < height, pixels[end * width + x] < threshold { end += 1 }
-                if end - y >= minimumRun { for yy in y..<end { points.append((x, yy)) } }
-                y = end
+            for x in 0..<w {
+                let column = pixels.baseAddress! + x
+                var y = 0
+                while y < h {
+                    guard column[y * w] < threshold else { y += 1; continue }
+                    var end = y
+                    while end < h, column[end * w] < threshold { end += 1 }
+                    if end - y >= minimumRun { for yy in y..<end { points.append((x, yy)) } }
+                    y = end
+                }
             }
         }
         return RuleMask(width: width, height: height, points: points)

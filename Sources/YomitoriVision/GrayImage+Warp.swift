@@ -1,27 +1,48 @@
 extension GrayImage {
     /// Resamples the image: output pixel (x, y) takes the source pixel at `transform(x + 0.5, y + 0.5)`
     /// (bilinear), white outside the source.
+    ///
+    /// The source position advances by `transform.a`, `transform.c` per output pixel, added up
+    /// along the row as before; the loop works on raw pointers so that no check or reload of the
+    /// transform sits between the four taps.
     public func warped(by transform: AffineTransform, width outWidth: Int, height outHeight: Int, fill: UInt8 = 255) -> GrayImage {
         var out = GrayImage(width: outWidth, height: outHeight, fill: fill, dpi: dpi)
-        let w = width, h = height
-        pixels.withUnsafeBufferPointer { src in
-            out.pixels.withUnsafeMutableBufferPointer { dst in
-                for oy in 0..<outHeight {
-                    let fy = Double(oy) + 0.5
-                    var sx = transform.a * 0.5 + transform.b * fy + transform.tx - 0.5
-                    var sy = transform.c * 0.5 + transform.d * fy + transform.ty - 0.5
-                    for ox in 0..<outWidth {
-                        // For sx, sy ≥ 0 truncation is floor (no libm call per pixel); a negative
-                        // coordinate is outside the source either way.
-                        if sx >= 0, sy >= 0, case let x0 = Int(sx), case let y0 = Int(sy), x0 + 1 < w, y0 + 1 < h {
-                            let fx = sx - Double(x0), fyy = sy - Double(y0)
-                            let i = y0 * w + x0
-                            let top = Double(src[i]) * (1 - fx) + Double(src[i + 1]) * fx
-                            let bottom = Double(src[i + w]) * (1 - fx) + Double(src[i + w + 1]) * fx
-                            dst[oy * outWidth + ox] = UInt8(top * (1 - fyy) + bottom * fyy + 0.5)
+        guard outWidth > 0, outHeight > 0, width > 1, height > 1 else { return out }
+        let w = width, lastX = Double(width - 1), lastY = Double(height - 1)
+        let a = transform.a, b = transform.b, c = transform.c, d = transform.d
+        let tx = transform.tx, ty = transform.ty
+        let shift = SIMD2<Double>(repeating: 4_503_599_627_370_496.0)  // 2^52, see floorOfSmallNonNegative
+        let lowBits = SIMD2<UInt64>(repeating: 0x000F_FFFF_FFFF_FFFF)
+        let step = SIMD2(a, c), upper = SIMD2(lastX, lastY), zero = SIMD2<Double>(repeating: 0)
+        GrayImage.byteValues.withUnsafeBufferPointer { value in
+            pixels.withUnsafeBufferPointer { source in
+                out.pixels.withUnsafeMutableBufferPointer { destination in
+                    let src = source.baseAddress!, value = value.baseAddress!
+                    for oy in 0..<outHeight {
+                        let fy = Double(oy) + 0.5
+                        // (sx, sy): the source position, advanced by (a, c) per output pixel.
+                        var position = SIMD2(a * 0.5 + b * fy + tx - 0.5, c * 0.5 + d * fy + ty - 0.5)
+                        let row = destination.baseAddress! + oy * outWidth
+                        for ox in 0..<outWidth {
+                            // The top-left tap ⌊sx⌋, ⌊sy⌋ must have a right and a lower neighbour:
+                            // ⌊sx⌋ < width − 1 exactly when sx < width − 1 (for sx ≥ 0).
+                            if all(position .>= zero), all(position .< upper) {
+                                // ⌊sx⌋, ⌊sy⌋ both at once, as floorOfSmallNonNegative does it.
+                                let shifted = position + shift
+                                let nearest = SIMD2<Int>(truncatingIfNeeded: unsafeBitCast(shifted, to: SIMD2<UInt64>.self) & lowBits)
+                                let tap = nearest &- SIMD2<Int>(truncatingIfNeeded: unsafeBitCast((shifted - shift) .> position, to: SIMD2<Int64>.self) & 1)
+                                let fraction = position - SIMD2<Double>(tap)
+                                let p = src + (tap.y &* w &+ tap.x)
+                                // (top, bottom) = (p00, p01)·(1 − fx) + (p10, p11)·fx
+                                let left = SIMD2(value[Int(p[0])], value[Int(p[w])])
+                                let right = SIMD2(value[Int(p[1])], value[Int(p[w &+ 1])])
+                                let fx = SIMD2(repeating: fraction.x)
+                                let rows = left * (1 - fx) + right * fx
+                                let v = rows.x * (1 - fraction.y) + rows.y * fraction.y + 0.5
+                                row[ox] = UInt8(truncatingIfNeeded: floorOfSmallNonNegative(v))
+                            }
+                            position += step
                         }
-                        sx += transform.a
-                        sy += transform.c
                     }
                 }
             }
@@ -31,9 +52,25 @@ extension GrayImage {
 }
 
 extension GrayImage {
+    /// Double(v) for every byte v: a table read instead of a conversion per tap.
+    static let byteValues: [Double] = (0...255).map(Double.init)
+
     /// The image resampled by `factor` (0.7 shrinks to 70 %), keeping its nominal dpi.
     public func resized(by factor: Double) -> GrayImage {
         let w = max(1, Int((Double(width) * factor).rounded())), h = max(1, Int((Double(height) * factor).rounded()))
         return warped(by: .scale(1 / factor), width: w, height: h)
     }
+}
+
+/// ⌊v⌋ for 0 ≤ v < 2⁵¹, without the checks `Int(v)` makes (NaN, infinity, range) on every call.
+///
+/// Adding 2⁵² leaves v rounded to the nearest integer in the low bits of the mantissa;
+/// subtracting 2⁵² again gives that integer exactly, and it is one too large when v was
+/// rounded up. The result equals `Int(v)` (truncation is floor for v ≥ 0). Callers check the
+/// range first; the per-pixel and per-sample loops of registration and warping use it.
+@inline(__always)
+func floorOfSmallNonNegative(_ v: Double) -> Int {
+    let shifted = v + 4_503_599_627_370_496.0  // 2^52
+    let nearest = Int(truncatingIfNeeded: shifted.bitPattern & 0x000F_FFFF_FFFF_FFFF)
+    return shifted - 4_503_599_627_370_496.0 > v ? nearest - 1 : nearest
 }

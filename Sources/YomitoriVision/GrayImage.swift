@@ -43,10 +43,13 @@ public struct GrayImage: Sendable, Equatable {
         let x0 = max(0, rect.x), y0 = max(0, rect.y)
         let x1 = min(width, rect.x + w), y1 = min(height, rect.y + h)
         guard x0 < x1, y0 < y1 else { return out }
-        for y in y0..<y1 {
-            let src = y * width
-            let dst = (y - rect.y) * w - rect.x
-            for x in x0..<x1 { out.pixels[dst + x] = pixels[src + x] }
+        pixels.withUnsafeBufferPointer { source in
+            out.pixels.withUnsafeMutableBufferPointer { target in
+                for y in y0..<y1 {
+                    (target.baseAddress! + (y - rect.y) * w + (x0 - rect.x))
+                        .update(from: source.baseAddress! + y * width + x0, count: x1 - x0)
+                }
+            }
         }
         return out
     }

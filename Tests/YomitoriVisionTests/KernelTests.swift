@@ -1,0 +1,245 @@
+import Foundation
+import Testing
+@testable import YomitoriVision
+
+/// The pixel loops of registration and zone cutting are written for speed (raw pointers, no
+/// per-pixel conversion checks, a table division, a bisected summation range). Each must give
+/// exactly what the plain formulation gives: Tesseract answers differently to a zone that
+/// differs by one grey level, so "nearly the same" would change what is read.
+@Suite("Vision kernels: the fast loops give exactly the plain results")
+struct KernelTests {
+    /// A fixed pseudo-random sequence (SplitMix64), so failures repeat.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// A page-like image: white paper with grey noise, dark strokes and a few ruled lines.
+    static func pageLike(width: Int, height: Int, seed: UInt64) -> GrayImage {
+        var rng = Seeded(state: seed)
+        var image = GrayImage(width: width, height: height, fill: 255)
+        for i in image.pixels.indices { image.pixels[i] = UInt8(235 + Int.random(in: 0...20, using: &rng)) }
+        for _ in 0..<(width * height / 40) {
+            let x = Int.random(in: 0..<width, using: &rng), y = Int.random(in: 0..<height, using: &rng)
+            image.pixels[y * width + x] = UInt8(Int.random(in: 0...120, using: &rng))
+        }
+        for y in stride(from: 5, to: height, by: max(6, height / 7)) {
+            for x in 0..<width { image.pixels[y * width + x] = 20 }
+        }
+        for x in stride(from: 3, to: width, by: max(6, width / 5)) {
+            for y in 0..<height { image.pixels[y * width + x] = 30 }
+        }
+        return image
+    }
+
+    // MARK: - floor
+
+    @Test("floorOfSmallNonNegative is Int(v) for v ≥ 0, at ties and next to integers")
+    func floorMatchesTruncation() {
+        var values: [Double] = [0, 0.5, 1, 1.5, 2.5, 254.5, 255.49999999999997, 4095.5, 1e6 + 0.5, 2e15 + 0.5]
+        for k in [1.0, 2, 3, 100, 255, 256, 1e9] { values += [k.nextDown, k, k.nextUp, k + 0.5, (k + 0.5).nextDown] }
+        var rng = Seeded(state: 1)
+        for _ in 0..<10_000 { values.append(Double.random(in: 0..<3000, using: &rng)) }
+        for v in values { #expect(floorOfSmallNonNegative(v) == Int(v), "v = \(v)") }
+    }
+
+    // MARK: - warp
+
+    /// The bilinear warp written plainly: Int conversions, array subscripts, one pixel at a time.
+    static func plainWarp(_ image: GrayImage, by t: YomitoriVision.AffineTransform, width outWidth: Int, height outHeight: Int) -> GrayImage {
+        var out = GrayImage(width: outWidth, height: outHeight, fill: 255, dpi: image.dpi)
+        let w = image.width, h = image.height
+        for oy in 0..<outHeight {
+            let fy = Double(oy) + 0.5
+            var sx = t.a * 0.5 + t.b * fy + t.tx - 0.5
+            var sy = t.c * 0.5 + t.d * fy + t.ty - 0.5
+            for ox in 0..<outWidth {
+                if sx >= 0, sy >= 0, case let x0 = Int(sx), case let y0 = Int(sy), x0 + 1 < w, y0 + 1 < h {
+                    let fx = sx - Double(x0), fyy = sy - Double(y0)
+                    let i = y0 * w + x0
+                    let p00 = Double(image.pixels[i]), p01 = Double(image.pixels[i + 1])
+                    let p10 = Double(image.pixels[i + w]), p11 = Double(image.pixels[i + w + 1])
+                    let top: Double = p00 * (1 - fx) + p01 * fx
+                    let bottom: Double = p10 * (1 - fx) + p11 * fx
+                    let value: Double = top * (1 - fyy) + bottom * fyy + 0.5
+                    out.pixels[oy * outWidth + ox] = UInt8(value)
+                }
+                sx += t.a
+                sy += t.c
+            }
+        }
+        return out
+    }
+
+    @Test("warped(by:) equals the plain bilinear warp: rotations, scales, shifts, partly outside",
+          arguments: [
+              (0.0, 1.0, 0.0, 0.0), (0.031, 1.0, 0.0, 0.0), (-0.052, 1.0, 2.5, -3.25),
+              (0.0, 0.75, 0.0, 0.0), (0.0, 1.25, 0.0, 0.0), (0.017, 0.0846, 11.3, 7.9), (0.2, 1.1, -40, 25),
+          ])
+    func warpIsExact(angle: Double, scale: Double, dx: Double, dy: Double) {
+        let image = Self.pageLike(width: 173, height: 121, seed: 7)
+        let centre = Point(x: 86.5, y: 60.5)
+        let shift = YomitoriVision.AffineTransform.translation(x: dx, y: dy)
+        let rotation = YomitoriVision.AffineTransform.rotation(angle, about: centre)
+        let t = shift.concatenating(after: rotation).concatenating(after: YomitoriVision.AffineTransform.scale(scale))
+        for (w, h) in [(173, 121), (90, 140), (1, 1), (17, 3)] {
+            let fast = image.warped(by: t, width: w, height: h)
+            let plain = Self.plainWarp(image, by: t, width: w, height: h)
+            #expect(fast == plain, "\(w)×\(h)")
+        }
+    }
+
+    // MARK: - downscale
+
+    @Test("downscaledForRegistration is the truncated block mean", arguments: [2, 3, 4, 5, 7])
+    func downscaleIsBlockMean(factor: Int) {
+        let image = Self.pageLike(width: 103, height: 61, seed: UInt64(factor))
+        let small = image.downscaledForRegistration(by: factor)
+        #expect(small.width == 103 / factor && small.height == 61 / factor)
+        for y in 0..<small.height {
+            for x in 0..<small.width {
+                var sum = 0
+                for dy in 0..<factor { for dx in 0..<factor { sum += Int(image[x * factor + dx, y * factor + dy]) } }
+                #expect(Int(small[x, y]) == sum / (factor * factor), "(\(x), \(y))")
+            }
+        }
+    }
+
+    // MARK: - profile fit
+
+    /// The correlation search written term by term (a bounds test per reference index).
+    static func plainBestFit(reference: [Double], scan: [Double], nominal: Double) -> ContentRegistration.AxisFit? {
+        let refIndices = reference.indices.filter { reference[$0] > 0 }
+        guard refIndices.count > 3, scan.contains(where: { $0 > 0 }) else { return nil }
+        let refNorm = sqrt(refIndices.reduce(0) { $0 + reference[$1] * reference[$1] })
+        func score(_ s: Double, _ t: Double) -> Double {
+            var dot = 0.0, norm = 0.0
+            for i in refIndices {
+                let x = t + s * Double(i)
+                guard x > -0.5 else { continue }
+                let j = Int(x + 0.5)
+                guard j < scan.count else { continue }
+                dot += reference[i] * scan[j]
+                norm += scan[j] * scan[j]
+            }
+            return norm > 0 ? dot / (refNorm * sqrt(norm)) : 0
+        }
+        var best: ContentRegistration.AxisFit?
+        let span = Double(scan.count)
+        var s = nominal * 0.95
+        while s <= nominal * 1.05 {
+            var t = -0.15 * span
+            while t <= 0.15 * span {
+                let c = score(s, t)
+                if best == nil || c > best!.correlation { best = .init(scale: s, offset: t, correlation: c) }
+                t += 2
+            }
+            s += nominal * 0.005
+        }
+        guard var fit = best else { return nil }
+        for (ds, dt) in [(nominal * 0.001, 0.25), (nominal * 0.0002, 0.05)] {
+            let base = fit
+            for k in -6...6 {
+                for m in -10...10 {
+                    let s2 = base.scale + Double(k) * ds, t2 = base.offset + Double(m) * dt
+                    let c = score(s2, t2)
+                    if c > fit.correlation { fit = .init(scale: s2, offset: t2, correlation: c) }
+                }
+            }
+        }
+        return fit
+    }
+
+    @Test("bestFit finds the scale and shift, bit for bit as the term-by-term search", arguments: [1.0, 0.98, 1.03])
+    func bestFitIsExact(scale: Double) throws {
+        var rng = Seeded(state: UInt64(scale * 1000))
+        var reference = [Double](repeating: 0, count: 300)
+        for _ in 0..<25 { reference[Int.random(in: 0..<300, using: &rng)] = Double.random(in: 20...200, using: &rng) }
+        // The scan shows the reference scaled and shifted by 17 px, with a little noise.
+        var scan = [Double](repeating: 0, count: 330)
+        for (i, v) in reference.enumerated() where v > 0 {
+            let j = Int((17 + scale * Double(i)).rounded())
+            if j < scan.count { scan[j] += v }
+        }
+        for _ in 0..<10 { scan[Int.random(in: 0..<330, using: &rng)] += Double.random(in: 0...15, using: &rng) }
+        let fast = try #require(ContentRegistration.bestFit(reference: reference, scan: scan, nominal: 1))
+        let plain = try #require(Self.plainBestFit(reference: reference, scan: scan, nominal: 1))
+        #expect(fast.scale == plain.scale && fast.offset == plain.offset && fast.correlation == plain.correlation)
+        #expect(abs(fast.offset - 17) < 1.5 && abs(fast.scale - scale) < 0.005)
+    }
+
+    // MARK: - skew, rules, components
+
+    @Test("skewAngle recovers a known rotation of ruled lines", arguments: [-2.0, -0.7, 0.0, 1.25, 1.3, 2.2, 3.1])
+    func skewRecovered(degrees: Double) {
+        // Lines 760 px long resolve about 1/760 rad (0.08°): the fine search cannot do better.
+        var page = GrayImage(width: 800, height: 300, fill: 255)
+        for y in stride(from: 40, to: 260, by: 20) {
+            for x in 20..<780 { page[x, y] = 0; page[x, y + 1] = 0 }
+        }
+        let centre = Point(x: 400, y: 150)
+        let rotation = YomitoriVision.AffineTransform.rotation(-degrees * .pi / 180, about: centre)
+        let tilted = page.warped(by: rotation, width: 800, height: 300)
+        let found = tilted.skewAngle() * 180 / .pi
+        #expect(abs(found - degrees) < 0.08, "found \(found)° for \(degrees)°")
+    }
+
+    @Test("ruleMask keeps long runs only, in both directions")
+    func ruleMaskRuns() {
+        var image = GrayImage(width: 40, height: 30, fill: 255)
+        for x in 2..<38 { image[x, 5] = 0 }  // long horizontal rule: 36 px
+        for y in 8..<28 { image[10, y] = 0 }  // long vertical rule: 20 px
+        for x in 20..<25 { image[x, 15] = 0 }  // short stroke: 5 px
+        let mask = image.ruleMask(minimumRun: 12)
+        let points = Set(mask.points.map { "\($0.0),\($0.1)" })
+        #expect(points.contains("2,5") && points.contains("37,5") && points.contains("10,8") && points.contains("10,27"))
+        #expect(!points.contains("22,15"))
+        #expect(mask.points.count == 36 + 20)
+    }
+
+    @Test("inkComponents: 8-connected blobs with their pixel counts and bounds, in scan order")
+    func components() throws {
+        var image = GrayImage(width: 12, height: 8, fill: 255)
+        for (x, y) in [(1, 1), (2, 2), (3, 3), (3, 1)] { image[x, y] = 10 }  // one blob through diagonals
+        for (x, y) in [(9, 5), (10, 5), (9, 6), (10, 6), (11, 7)] { image[x, y] = 90 }
+        image[6, 0] = 127  // a dark-enough single pixel
+        image[6, 7] = 128  // not dark enough
+        let found = image.inkComponents()
+        // Numbered in the order their first pixel is met, row by row: (6, 0) comes first.
+        try #require(found.count == 3)
+        #expect(found.map(\.id) == [1, 2, 3])
+        #expect(found[0].bounds == PixelRect(x: 6, y: 0, width: 1, height: 1) && found[0].pixelCount == 1)
+        #expect(found[1].bounds == PixelRect(x: 1, y: 1, width: 3, height: 3) && found[1].pixelCount == 4)
+        #expect(found[2].bounds == PixelRect(x: 9, y: 5, width: 3, height: 3) && found[2].pixelCount == 5)
+    }
+
+    @Test("removingRules whitens a frame line at the edge and keeps the writing")
+    func rulesRemoved() {
+        var image = GrayImage(width: 60, height: 20, fill: 255)
+        for x in 0..<60 { image[x, 1] = 0 }  // frame line near the top edge
+        for y in 6..<14 { image[30, y] = 0; image[31, y] = 0 }  // a stroke of writing
+        let clean = image.removingRules(margin: 4)
+        #expect((0..<60).allSatisfy { clean[$0, 1] == 255 })
+        #expect(clean[30, 10] == 0 && clean[31, 6] == 0)
+    }
+
+    @Test("cropped(to:) and padded(by:) copy rows exactly, white outside the image")
+    func cropAndPad() {
+        let image = Self.pageLike(width: 23, height: 17, seed: 3)
+        let crop = image.cropped(to: PixelRect(x: -3, y: 5, width: 10, height: 20))
+        for y in 0..<20 {
+            for x in 0..<10 { #expect(crop[x, y] == image.pixel(x: x - 3, y: y + 5)) }
+        }
+        let padded = image.padded(by: 2)
+        #expect(padded.width == 27 && padded.height == 21)
+        for y in 0..<21 {
+            for x in 0..<27 { #expect(padded[x, y] == image.pixel(x: x - 2, y: y - 2)) }
+        }
+    }
+}
