@@ -197,11 +197,15 @@ enum PNGDecoder {
                 out[x] = left
             }
         case 4:
+            // Paeth, with p = left + above − upLeft: |p − left| = |above − upLeft|,
+            // |p − above| = |left − upLeft|, |p − upLeft| = |left + above − 2·upLeft|; wrapping
+            // arithmetic and a branch-free absolute value (the operands are bytes).
+            @inline(__always) func magnitude(_ v: Int) -> Int { let sign = v >> 63; return (v ^ sign) &- sign }
             var left: Int = 0, upLeft: Int = 0
             for x in 0..<count {
                 let above = Int(up[x])
-                let p = left + above - upLeft
-                let pa = abs(p - left), pb = abs(p - above), pc = abs(p - upLeft)
+                let pa = magnitude(above &- upLeft), pb = magnitude(left &- upLeft)
+                let pc = magnitude(above &- upLeft &+ left &- upLeft)
                 let predictor = pa <= pb && pa <= pc ? left : (pb <= pc ? above : upLeft)
                 let value = raw[x] &+ UInt8(truncatingIfNeeded: predictor)
                 out[x] = value
