@@ -13,9 +13,9 @@ public struct ContentRegistration: Sendable {
     static let minimumRuleMM = 12.0
 
     let pageSizeMM: (Double, Double)
-    /// Reference rule profiles in working pixels (index = mm × workPPM).
-    let referenceRows: [Double]
-    let referenceColumns: [Double]
+    /// Reference rule profiles in working pixels (index = mm × workPPM): rule pixels per row and column.
+    let referenceRows: [Int]
+    let referenceColumns: [Int]
     /// Reference rule pixels in millimetres (a sample), for the match score and the residual.
     let referenceRulePoints: [Point]
 
@@ -102,10 +102,14 @@ public struct ContentRegistration: Sendable {
     struct AxisFit { var scale: Double, offset: Double, correlation: Double }
 
     /// Scale and offset with `scan[offset + scale·i] ≈ reference[i]`, by normalised correlation.
-    static func bestFit(reference: [Double], scan: [Double], nominal: Double) -> AxisFit? {
+    ///
+    /// The profiles are pixel counts, so the dot products are sums of whole numbers: they are
+    /// summed as integers (exact in any order, no chain of floating-point additions to wait on),
+    /// and the correlation is the same number the floating-point sums gave.
+    static func bestFit(reference: [Int], scan: [Int], nominal: Double) -> AxisFit? {
         let refIndices = reference.indices.filter { reference[$0] > 0 }
         guard refIndices.count > 3, scan.contains(where: { $0 > 0 }) else { return nil }
-        let refNorm = sqrt(refIndices.reduce(0) { $0 + reference[$1] * reference[$1] })
+        let refNorm = sqrt(Double(refIndices.reduce(0) { $0 + reference[$1] * reference[$1] }))
         var best: AxisFit?
         let weights = refIndices.map { reference[$0] }
         let positions = refIndices.map { Double($0) }
@@ -114,8 +118,7 @@ public struct ContentRegistration: Sendable {
         var scaled = [Double](repeating: 0, count: refIndices.count)
         // The correlation at (s, t): reference index i meets scan index round(t + s·i) where that
         // is a scan index. t + s·i grows with i, so the indices that land inside the scan form one
-        // run [first, last), found by bisection; the sums then run over it without a test per term,
-        // in the same order and with the same roundings as a term-by-term test would give.
+        // run [first, last), found by bisection; the sums then run over it without a test per term.
         func score(_ s: Double, _ t: Double) -> Double {
             scaled.withUnsafeMutableBufferPointer { scaled in
                 for k in scaled.indices { scaled[k] = s * positions[k] }
@@ -137,19 +140,19 @@ public struct ContentRegistration: Sendable {
             }
             let last = lo
             guard first < last else { return 0 }
-            var dot = 0.0, norm = 0.0
+            var dot = 0, norm = 0
             weights.withUnsafeBufferPointer { weights in
                 scan.withUnsafeBufferPointer { scan in
                     squares.withUnsafeBufferPointer { squares in
                         for k in first..<last {
                             let j = floorOfSmallNonNegative((t + scaled[k]) + 0.5)
-                            dot += weights[k] * scan[j]
-                            norm += squares[j]
+                            dot &+= weights[k] &* scan[j]
+                            norm &+= squares[j]
                         }
                     }
                 }
             }
-            return norm > 0 ? dot / (refNorm * sqrt(norm)) : 0
+            return norm > 0 ? Double(dot) / (refNorm * sqrt(Double(norm))) : 0
         }
         // Coarse: scale ±5 % around nominal, offset over a generous range; then refine.
         let span = Double(scan.count)

@@ -8,8 +8,8 @@ struct RuleMask {
     let points: [(Int, Int)]
 
     /// Rule pixels per row, resampled by `scale` (output index = row × scale).
-    func rowProfile(scale: Double, length: Int) -> [Double] {
-        var out = [Double](repeating: 0, count: max(1, length))
+    func rowProfile(scale: Double, length: Int) -> [Int] {
+        var out = [Int](repeating: 0, count: max(1, length))
         for p in points {
             let i = Int((Double(p.1) * scale).rounded())
             if i >= 0, i < out.count { out[i] += 1 }
@@ -17,8 +17,8 @@ struct RuleMask {
         return out
     }
 
-    func columnProfile(scale: Double, length: Int) -> [Double] {
-        var out = [Double](repeating: 0, count: max(1, length))
+    func columnProfile(scale: Double, length: Int) -> [Int] {
+        var out = [Int](repeating: 0, count: max(1, length))
         for p in points {
             let i = Int((Double(p.0) * scale).rounded())
             if i >= 0, i < out.count { out[i] += 1 }

@@ -113,7 +113,8 @@ struct KernelTests {
 
     // MARK: - profile fit
 
-    /// The correlation search written term by term (a bounds test per reference index).
+    /// The correlation search written term by term (a bounds test per reference index), in
+    /// floating point, as it was first written.
     static func plainBestFit(reference: [Double], scan: [Double], nominal: Double) -> ContentRegistration.AxisFit? {
         let refIndices = reference.indices.filter { reference[$0] > 0 }
         guard refIndices.count > 3, scan.contains(where: { $0 > 0 }) else { return nil }
@@ -159,17 +160,18 @@ struct KernelTests {
     @Test("bestFit finds the scale and shift, bit for bit as the term-by-term search", arguments: [1.0, 0.98, 1.03])
     func bestFitIsExact(scale: Double) throws {
         var rng = Seeded(state: UInt64(scale * 1000))
-        var reference = [Double](repeating: 0, count: 300)
-        for _ in 0..<25 { reference[Int.random(in: 0..<300, using: &rng)] = Double.random(in: 20...200, using: &rng) }
+        // Rule pixels per row: counts, as the registration's profiles are.
+        var reference = [Int](repeating: 0, count: 300)
+        for _ in 0..<25 { reference[Int.random(in: 0..<300, using: &rng)] = Int.random(in: 20...900, using: &rng) }
         // The scan shows the reference scaled and shifted by 17 px, with a little noise.
-        var scan = [Double](repeating: 0, count: 330)
+        var scan = [Int](repeating: 0, count: 330)
         for (i, v) in reference.enumerated() where v > 0 {
             let j = Int((17 + scale * Double(i)).rounded())
             if j < scan.count { scan[j] += v }
         }
-        for _ in 0..<10 { scan[Int.random(in: 0..<330, using: &rng)] += Double.random(in: 0...15, using: &rng) }
+        for _ in 0..<10 { scan[Int.random(in: 0..<330, using: &rng)] += Int.random(in: 0...15, using: &rng) }
         let fast = try #require(ContentRegistration.bestFit(reference: reference, scan: scan, nominal: 1))
-        let plain = try #require(Self.plainBestFit(reference: reference, scan: scan, nominal: 1))
+        let plain = try #require(Self.plainBestFit(reference: reference.map(Double.init), scan: scan.map(Double.init), nominal: 1))
         #expect(fast.scale == plain.scale && fast.offset == plain.offset && fast.correlation == plain.correlation)
         #expect(abs(fast.offset - 17) < 1.5 && abs(fast.scale - scale) < 0.005)
     }
