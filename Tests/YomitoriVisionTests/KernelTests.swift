@@ -77,10 +77,11 @@ struct KernelTests {
         return out
     }
 
-    @Test("warped(by:) equals the plain bilinear warp: rotations, scales, shifts, partly outside",
+    @Test("warped(by:) equals the plain bilinear warp: rotations, scales, shifts (the axis-aligned path too), partly outside",
           arguments: [
               (0.0, 1.0, 0.0, 0.0), (0.031, 1.0, 0.0, 0.0), (-0.052, 1.0, 2.5, -3.25),
-              (0.0, 0.75, 0.0, 0.0), (0.0, 1.25, 0.0, 0.0), (0.017, 0.0846, 11.3, 7.9), (0.2, 1.1, -40, 25),
+              (0.0, 0.75, 0.0, 0.0), (0.0, 1.25, 0.0, 0.0), (0.0, 0.93, -5.5, 4.25), (0.0, 1.0, 60.0, -30.0),
+              (0.017, 0.0846, 11.3, 7.9), (0.2, 1.1, -40, 25),
           ])
     func warpIsExact(angle: Double, scale: Double, dx: Double, dy: Double) {
         let image = Self.pageLike(width: 173, height: 121, seed: 7)
