@@ -46,6 +46,9 @@ let package = Package(
 
         /// Two GNU process-spawning calls (pipe2, addclosefrom) Swift's Glibc module leaves out.
         .target(name: "CSpawn"),
+        /// Greyscale JPEG scans decoded by libjpeg straight into yomitori's buffer (error handling
+        /// needs setjmp, hence a small C file rather than a bare module map).
+        .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // MARK: - Pure Swift core (no C dependency)
         /// Japanese text: NFKC, width and kana conversion, 和暦 dates, check digits.
@@ -77,7 +80,7 @@ let package = Package(
         /// Decoding scans with Leptonica and recognising zones with libtesseract.
         .target(
             name: "YomitoriOCR",
-            dependencies: ["CDeflate", "CSpawn", "CTesseract", "YomitoriVision"]
+            dependencies: ["CDeflate", "CJPEG", "CSpawn", "CTesseract", "YomitoriVision"]
         ),
 
         // MARK: - Pipeline

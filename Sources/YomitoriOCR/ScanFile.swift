@@ -154,8 +154,14 @@ public final class ScanFile {
         return image
     }
 
+    /// Greyscale JPEGs through ``JPEGDecoder``; colour ones through Leptonica.
     private func decodeJPEG(_ data: Data? = nil) throws -> GrayImage {
         let data = data ?? self.data
+        do {
+            if let image = try JPEGDecoder.decode(data, check: checkSize) { return image }
+        } catch let failure as JPEGDecoder.Failure {
+            throw OCRError(code: .corrupt, file: path, message: "JPEG \(failure.reason)")
+        }
         var warnings: Int32 = 0
         let pix: UnsafeMutablePointer<PIX>? = data.withUnsafeBytes { raw in
             pixReadMemJpeg(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, 0, 1, &warnings, 0)

@@ -1,0 +1,107 @@
+// Greyscale JPEG decoding straight into the caller's buffer: libjpeg writes each scanline where
+// it belongs, with no intermediate image and no per-byte copy (Leptonica copies every byte into
+// its 32-bit words, and yomitori then copies them out again).
+//
+// libjpeg reports fatal errors through error_exit, which must not return: it longjmps back here.
+
+#include "CJPEG.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+#include <jpeglib.h>
+
+typedef struct {
+    struct jpeg_error_mgr manager;
+    jmp_buf jump;
+    char *message;
+    size_t messageSize;
+} yomitori_jpeg_error;
+
+static void on_fatal(j_common_ptr cinfo) {
+    yomitori_jpeg_error *error = (yomitori_jpeg_error *)cinfo->err;
+    if (error->message && error->messageSize > 0) {
+        char text[JMSG_LENGTH_MAX];
+        (*cinfo->err->format_message)(cinfo, text);
+        snprintf(error->message, error->messageSize, "%s", text);
+    }
+    longjmp(error->jump, 1);
+}
+
+// Warnings are counted by libjpeg (num_warnings); they are not printed on stderr.
+static void no_output(j_common_ptr cinfo) { (void)cinfo; }
+
+static void prepare(struct jpeg_decompress_struct *cinfo, yomitori_jpeg_error *error, char *message, size_t messageSize) {
+    memset(error, 0, sizeof *error);
+    cinfo->err = jpeg_std_error(&error->manager);
+    error->manager.error_exit = on_fatal;
+    error->manager.output_message = no_output;
+    error->message = message;
+    error->messageSize = messageSize;
+    if (message && messageSize > 0) message[0] = 0;
+}
+
+int yomitori_jpeg_read_header(const unsigned char *data, size_t size, yomitori_jpeg_header *header,
+                              char *message, size_t messageSize) {
+    struct jpeg_decompress_struct cinfo;
+    yomitori_jpeg_error error;
+    prepare(&cinfo, &error, message, messageSize);
+    memset(header, 0, sizeof *header);
+    if (setjmp(error.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return -1;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    jpeg_read_header(&cinfo, TRUE);
+    jpeg_calc_output_dimensions(&cinfo);
+    header->width = (int)cinfo.output_width;
+    header->height = (int)cinfo.output_height;
+    header->components = cinfo.num_components;
+    header->isGray = cinfo.jpeg_color_space == JCS_GRAYSCALE && cinfo.out_color_components == 1
+        && cinfo.data_precision == 8;
+    // As Leptonica: dots per inch, or per centimetre converted and rounded; otherwise unknown.
+    if (cinfo.density_unit == 1) {
+        header->dpi = cinfo.X_density;
+    } else if (cinfo.density_unit == 2) {
+        header->dpi = (int)((float)cinfo.X_density * 2.54f + 0.5f);
+    }
+    jpeg_destroy_decompress(&cinfo);
+    return 0;
+}
+
+int yomitori_jpeg_decode_gray(const unsigned char *data, size_t size, unsigned char *out, size_t outSize,
+                              int *warnings, char *message, size_t messageSize) {
+    struct jpeg_decompress_struct cinfo;
+    yomitori_jpeg_error error;
+    prepare(&cinfo, &error, message, messageSize);
+    *warnings = 0;
+    if (setjmp(error.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return -1;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    jpeg_read_header(&cinfo, TRUE);
+    jpeg_calc_output_dimensions(&cinfo);
+    if (cinfo.jpeg_color_space != JCS_GRAYSCALE || cinfo.out_color_components != 1
+        || (size_t)cinfo.output_width * cinfo.output_height > outSize) {
+        if (message && messageSize > 0) snprintf(message, messageSize, "not an 8-bit greyscale JPEG of the expected size");
+        jpeg_destroy_decompress(&cinfo);
+        return -1;
+    }
+    jpeg_start_decompress(&cinfo);
+    const size_t width = cinfo.output_width;
+    while (cinfo.output_scanline < cinfo.output_height) {
+        JSAMPROW row = out + (size_t)cinfo.output_scanline * width;
+        if (jpeg_read_scanlines(&cinfo, &row, 1) != 1) {
+            if (message && messageSize > 0) snprintf(message, messageSize, "no data at scanline %u", cinfo.output_scanline);
+            jpeg_destroy_decompress(&cinfo);
+            return -1;
+        }
+    }
+    *warnings = (int)cinfo.err->num_warnings;
+    jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    return 0;
+}
