@@ -246,3 +246,48 @@ struct KernelTests {
         }
     }
 }
+
+extension KernelTests {
+    /// Connected components found by flood fill from each unlabelled dark pixel in scan order:
+    /// the plain definition the two-pass labelling must match.
+    static func floodComponents(_ image: GrayImage, threshold: UInt8) -> [InkComponent] {
+        let w = image.width, h = image.height
+        var label = [Int](repeating: 0, count: w * h)
+        var found: [InkComponent] = []
+        for start in 0..<(w * h) where image.pixels[start] < threshold && label[start] == 0 {
+            let id = found.count + 1
+            label[start] = id
+            var stack = [start]
+            var minX = w, minY = h, maxX = -1, maxY = -1, count = 0
+            while let p = stack.popLast() {
+                let x = p % w, y = p / w
+                count += 1
+                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+                for ny in max(0, y - 1)...min(h - 1, y + 1) {
+                    for nx in max(0, x - 1)...min(w - 1, x + 1) where label[ny * w + nx] == 0 && image.pixels[ny * w + nx] < threshold {
+                        label[ny * w + nx] = id
+                        stack.append(ny * w + nx)
+                    }
+                }
+            }
+            found.append(InkComponent(id: id, pixelCount: count, bounds: PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)))
+        }
+        return found
+    }
+
+    @Test("inkComponents equals flood fill on noisy pages: U shapes, spirals, specks, edges", arguments: [1, 2, 3, 4])
+    func componentsMatchFloodFill(seed: Int) {
+        var image = Self.pageLike(width: 97, height: 53, seed: UInt64(seed) * 31)
+        // A U and a comb, whose arms meet only further down (labels merge late).
+        for y in 10..<40 { image[20, y] = 0; image[30, y] = 0; image[60, y] = 0; image[70, y] = 0; image[80, y] = 0 }
+        for x in 20...30 { image[x, 40] = 0 }
+        for x in 60...80 { image[x, 40] = 0 }
+        // A staircase joined only diagonally, running up to the right.
+        for k in 0..<12 { image[40 + k, 45 - k] = 0 }
+        for threshold: UInt8 in [60, 128, 140, 200] {
+            #expect(image.inkComponents(threshold: threshold) == Self.floodComponents(image, threshold: threshold), "threshold \(threshold)")
+        }
+        #expect(GrayImage(width: 0, height: 0).inkComponents().isEmpty)
+        #expect(GrayImage(width: 5, height: 1, fill: 0).inkComponents().map(\.pixelCount) == [5])
+    }
+}
