@@ -18,6 +18,7 @@ extension GrayImage {
         let shift = SIMD2<Double>(repeating: 4_503_599_627_370_496.0)  // 2^52, see floorOfSmallNonNegative
         let lowBits = SIMD2<UInt64>(repeating: 0x000F_FFFF_FFFF_FFFF)
         let step = SIMD2(a, c), upper = SIMD2(lastX, lastY), zero = SIMD2<Double>(repeating: 0)
+        let lastXs = SIMD2(repeating: lastX), lastYs = SIMD2(repeating: lastY)
         GrayImage.byteValues.withUnsafeBufferPointer { value in
             pixels.withUnsafeBufferPointer { source in
                 out.pixels.withUnsafeMutableBufferPointer { destination in
@@ -27,25 +28,43 @@ extension GrayImage {
                         // (sx, sy): the source position, advanced by (a, c) per output pixel.
                         var position = SIMD2(a * 0.5 + b * fy + tx - 0.5, c * 0.5 + d * fy + ty - 0.5)
                         let row = destination.baseAddress! + oy * outWidth
-                        for ox in 0..<outWidth {
-                            // The top-left tap ⌊sx⌋, ⌊sy⌋ must have a right and a lower neighbour:
-                            // ⌊sx⌋ < width − 1 exactly when sx < width − 1 (for sx ≥ 0).
-                            if all(position .>= zero), all(position .< upper) {
-                                // ⌊sx⌋, ⌊sy⌋ both at once, as floorOfSmallNonNegative does it.
-                                let shifted = position + shift
-                                let nearest = SIMD2<Int>(truncatingIfNeeded: unsafeBitCast(shifted, to: SIMD2<UInt64>.self) & lowBits)
-                                let tap = nearest &- SIMD2<Int>(truncatingIfNeeded: unsafeBitCast((shifted - shift) .> position, to: SIMD2<Int64>.self) & 1)
-                                let fraction = position - SIMD2<Double>(tap)
-                                let p = src + (tap.y &* w &+ tap.x)
-                                // (top, bottom) = (p00, p01)·(1 − fx) + (p10, p11)·fx
-                                let left = SIMD2(value[Int(p[0])], value[Int(p[w])])
-                                let right = SIMD2(value[Int(p[1])], value[Int(p[w &+ 1])])
-                                let fx = SIMD2(repeating: fraction.x)
-                                let rows = left * (1 - fx) + right * fx
-                                let v = rows.x * (1 - fraction.y) + rows.y * fraction.y + 0.5
-                                row[ox] = UInt8(truncatingIfNeeded: floorOfSmallNonNegative(v))
-                            }
+                        var ox = 0
+                        // Two output pixels at a time, one in each SIMD lane: (sx, sy) still advances
+                        // one pixel at a time, and each lane does exactly the single-pixel arithmetic.
+                        while ox + 1 < outWidth {
+                            let first = position
                             position += step
+                            let second = position
+                            position += step
+                            let xs = SIMD2(first.x, second.x), ys = SIMD2(first.y, second.y)
+                            let inside = (xs .>= zero) .& (ys .>= zero) .& (xs .< lastXs) .& (ys .< lastYs)
+                            if any(inside) {
+                                let (tapX, fx) = Self.floorAndFraction(xs, shift: shift, lowBits: lowBits)
+                                let (tapY, fy) = Self.floorAndFraction(ys, shift: shift, lowBits: lowBits)
+                                // Lanes outside the source read pixel 0 and are not stored.
+                                let i0 = inside[0] ? tapY[0] &* w &+ tapX[0] : 0
+                                let i1 = inside[1] ? tapY[1] &* w &+ tapX[1] : 0
+                                let p = src + i0, q = src + i1
+                                let p00 = SIMD2(value[Int(p[0])], value[Int(q[0])])
+                                let p01 = SIMD2(value[Int(p[1])], value[Int(q[1])])
+                                let p10 = SIMD2(value[Int(p[w])], value[Int(q[w])])
+                                let p11 = SIMD2(value[Int(p[w &+ 1])], value[Int(q[w &+ 1])])
+                                let top = p00 * (1 - fx) + p01 * fx
+                                let bottom = p10 * (1 - fx) + p11 * fx
+                                let (v, _) = Self.floorAndFraction(top * (1 - fy) + bottom * fy + 0.5, shift: shift, lowBits: lowBits)
+                                if inside[0] { row[ox] = UInt8(truncatingIfNeeded: v[0]) }
+                                if inside[1] { row[ox &+ 1] = UInt8(truncatingIfNeeded: v[1]) }
+                            }
+                            ox += 2
+                        }
+                        if ox < outWidth, all(position .>= zero), all(position .< upper) {
+                            // The last pixel of an odd row, alone.
+                            let x0 = floorOfSmallNonNegative(position.x), y0 = floorOfSmallNonNegative(position.y)
+                            let fx = position.x - Double(x0), fy = position.y - Double(y0)
+                            let p = src + (y0 &* w &+ x0)
+                            let top = value[Int(p[0])] * (1 - fx) + value[Int(p[1])] * fx
+                            let bottom = value[Int(p[w])] * (1 - fx) + value[Int(p[w &+ 1])] * fx
+                            row[ox] = UInt8(truncatingIfNeeded: floorOfSmallNonNegative(top * (1 - fy) + bottom * fy + 0.5))
                         }
                     }
                 }
@@ -56,6 +75,21 @@ extension GrayImage {
 }
 
 extension GrayImage {
+    /// ⌊v⌋ and v − ⌊v⌋ in both lanes, for 0 ≤ v < 2⁵¹ (what ``floorOfSmallNonNegative`` does per
+    /// value; a lane outside that range gives a meaningless result the caller does not use).
+    @inline(__always)
+    static func floorAndFraction(
+        _ v: SIMD2<Double>, shift: SIMD2<Double>, lowBits: SIMD2<UInt64>
+    ) -> (SIMD2<Int>, SIMD2<Double>) {
+        let shifted = v + shift
+        let nearest = shifted - shift
+        let roundedUp = nearest .> v
+        let whole = SIMD2<Int>(truncatingIfNeeded: unsafeBitCast(shifted, to: SIMD2<UInt64>.self) & lowBits)
+            &- SIMD2<Int>(truncatingIfNeeded: unsafeBitCast(roundedUp, to: SIMD2<Int64>.self) & 1)
+        let floor = nearest.replacing(with: nearest - 1, where: roundedUp)
+        return (whole, v - floor)
+    }
+
     /// ``warped(by:width:height:fill:)`` for a transform without rotation or shear (scaling and
     /// shifting only: resized second reads, zones of a page registered square to the scanner).
     ///
