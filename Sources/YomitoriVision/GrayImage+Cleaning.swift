@@ -94,91 +94,44 @@ extension GrayImage {
         return out
     }
 
-    /// Connected ink components (8-connected) of pixels darker than `threshold`, numbered from 1
-    /// in the order their first pixel comes in a row-by-row scan.
-    ///
-    /// Two passes over the zone: the first gives each dark pixel the smallest label among its
-    /// already-seen neighbours (left, and the three above) or a new one, and records which labels
-    /// touch; the second counts pixels and bounds per component. A component's smallest label is
-    /// the one its first pixel received, so numbering components by it keeps the scan order.
+    /// Connected ink components (8-connected) of pixels darker than `threshold`.
     public func inkComponents(threshold: UInt8 = 128) -> [InkComponent] {
         let w = width, h = height
         guard w > 0, h > 0 else { return [] }
-        var labels = [Int32](repeating: 0, count: w * h)
-        // parent[l] ≤ l: labels that touch are joined under the smallest.
-        var parent: [Int32] = [0]
-        func root(_ label: Int32) -> Int32 {
-            var l = label
-            while parent[Int(l)] != l {
-                parent[Int(l)] = parent[Int(parent[Int(l)])]
-                l = parent[Int(l)]
-            }
-            return l
-        }
-        func join(_ a: Int32, _ b: Int32) {
-            let ra = root(a), rb = root(b)
-            if ra < rb { parent[Int(rb)] = ra } else if rb < ra { parent[Int(ra)] = rb }
-        }
+        var label = [Int32](repeating: 0, count: w * h)
+        var components: [InkComponent] = []
+        // Pixels still to visit, as (x, y): no division per pixel to recover them.
+        var stack: [(Int, Int)] = []
         pixels.withUnsafeBufferPointer { pixels in
-            labels.withUnsafeMutableBufferPointer { labels in
-                for y in 0..<h {
-                    let row = y * w
-                    for x in 0..<w where pixels[row + x] < threshold {
-                        var label: Int32 = 0
-                        // Neighbours already labelled: left, above-left, above, above-right.
-                        if x > 0, case let l = labels[row + x - 1], l != 0 { label = l }
-                        if y > 0 {
-                            let above = row - w
+            label.withUnsafeMutableBufferPointer { label in
+                for start in 0..<(w * h) where pixels[start] < threshold && label[start] == 0 {
+                    let id = Int32(components.count + 1)
+                    label[start] = id
+                    stack.append((start % w, start / w))
+                    var minX = w, minY = h, maxX = -1, maxY = -1, count = 0
+                    while let (x, y) = stack.popLast() {
+                        count += 1
+                        minX = min(minX, x); maxX = max(maxX, x)
+                        minY = min(minY, y); maxY = max(maxY, y)
+                        for ny in max(0, y - 1)...min(h - 1, y + 1) {
+                            let row = ny * w
                             for nx in max(0, x - 1)...min(w - 1, x + 1) {
-                                let l = labels[above + nx]
-                                guard l != 0 else { continue }
-                                if label == 0 { label = l } else if l != label { join(label, l); label = min(label, l) }
+                                let q = row + nx
+                                if label[q] == 0 && pixels[q] < threshold {
+                                    label[q] = id
+                                    stack.append((nx, ny))
+                                }
                             }
                         }
-                        if label == 0 {
-                            label = Int32(parent.count)
-                            parent.append(label)
-                        }
-                        labels[row + x] = label
                     }
+                    components.append(InkComponent(
+                        id: Int(id), pixelCount: count,
+                        bounds: PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+                    ))
                 }
             }
         }
-        // Each label's component number, in order of the components' smallest labels.
-        var number = [Int32](repeating: 0, count: parent.count)
-        var count: Int32 = 0
-        for l in 1..<parent.count {
-            let r = root(Int32(l))
-            if r == Int32(l) {
-                count += 1
-                number[l] = count
-            } else {
-                number[l] = number[Int(r)]
-            }
-        }
-        guard count > 0 else { return [] }
-        var pixelCount = [Int](repeating: 0, count: Int(count) + 1)
-        var minX = [Int](repeating: w, count: Int(count) + 1), maxX = [Int](repeating: -1, count: Int(count) + 1)
-        var minY = [Int](repeating: h, count: Int(count) + 1), maxY = [Int](repeating: -1, count: Int(count) + 1)
-        labels.withUnsafeBufferPointer { labels in
-            for y in 0..<h {
-                let row = y * w
-                for x in 0..<w where labels[row + x] != 0 {
-                    let c = Int(number[Int(labels[row + x])])
-                    pixelCount[c] += 1
-                    if x < minX[c] { minX[c] = x }
-                    if x > maxX[c] { maxX[c] = x }
-                    if y < minY[c] { minY[c] = y }
-                    maxY[c] = y
-                }
-            }
-        }
-        return (1...Int(count)).map { c in
-            InkComponent(
-                id: c, pixelCount: pixelCount[c],
-                bounds: PixelRect(x: minX[c], y: minY[c], width: maxX[c] - minX[c] + 1, height: maxY[c] - minY[c] + 1)
-            )
-        }
+        return components
     }
 
     /// Removes specks: ink components with fewer than `minPixels` pixels and no larger
