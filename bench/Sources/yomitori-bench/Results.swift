@@ -298,7 +298,9 @@ extension BenchResults {
         r.startup = fresh.startup ?? old.startup
         r.job = fresh.job ?? old.job
         r.backlog = fresh.backlog ?? old.backlog
-        r.notes = Array(NSOrderedSet(array: old.notes + fresh.notes)) as? [String] ?? fresh.notes
+        // Each note once, in first-seen order (NSOrderedSet did not collapse equal Swift strings on Linux).
+        var seen = Set<String>()
+        r.notes = (old.notes + fresh.notes).filter { seen.insert($0).inserted }
         return r
     }
 
