@@ -41,6 +41,14 @@ static void prepare(struct jpeg_decompress_struct *cinfo, yomitori_jpeg_error *e
     if (message && messageSize > 0) message[0] = 0;
 }
 
+// Reads the header and works out the output size. Fatal errors longjmp to the caller's setjmp.
+static void open_memory(struct jpeg_decompress_struct *cinfo, const unsigned char *data, size_t size) {
+    jpeg_create_decompress(cinfo);
+    jpeg_mem_src(cinfo, data, (unsigned long)size);
+    jpeg_read_header(cinfo, TRUE);
+    jpeg_calc_output_dimensions(cinfo);
+}
+
 int yomitori_jpeg_read_header(const unsigned char *data, size_t size, yomitori_jpeg_header *header,
                               char *message, size_t messageSize) {
     struct jpeg_decompress_struct cinfo;
@@ -51,10 +59,7 @@ int yomitori_jpeg_read_header(const unsigned char *data, size_t size, yomitori_j
         jpeg_destroy_decompress(&cinfo);
         return -1;
     }
-    jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, data, (unsigned long)size);
-    jpeg_read_header(&cinfo, TRUE);
-    jpeg_calc_output_dimensions(&cinfo);
+    open_memory(&cinfo, data, size);
     header->width = (int)cinfo.output_width;
     header->height = (int)cinfo.output_height;
     header->components = cinfo.num_components;
@@ -80,10 +85,7 @@ int yomitori_jpeg_decode_gray(const unsigned char *data, size_t size, unsigned c
         jpeg_destroy_decompress(&cinfo);
         return -1;
     }
-    jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, data, (unsigned long)size);
-    jpeg_read_header(&cinfo, TRUE);
-    jpeg_calc_output_dimensions(&cinfo);
+    open_memory(&cinfo, data, size);
     if (cinfo.jpeg_color_space != JCS_GRAYSCALE || cinfo.out_color_components != 1
         || (size_t)cinfo.output_width * cinfo.output_height > outSize) {
         if (message && messageSize > 0) snprintf(message, messageSize, "not an 8-bit greyscale JPEG of the expected size");
