@@ -62,7 +62,6 @@ int yomitori_jpeg_read_header(const unsigned char *data, size_t size, yomitori_j
     open_memory(&cinfo, data, size);
     header->width = (int)cinfo.output_width;
     header->height = (int)cinfo.output_height;
-    header->components = cinfo.num_components;
     header->isGray = cinfo.jpeg_color_space == JCS_GRAYSCALE && cinfo.out_color_components == 1
         && cinfo.data_precision == 8;
     // As Leptonica: dots per inch, or per centimetre converted and rounded; otherwise unknown.

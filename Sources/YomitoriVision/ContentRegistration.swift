@@ -119,11 +119,15 @@ public struct ContentRegistration: Sendable {
         // The correlation at (s, t): reference index i meets scan index round(t + s·i) where that
         // is a scan index. t + s·i grows with i, so the indices that land inside the scan form one
         // run [first, last), found by bisection; the sums then run over it without a test per term.
-        func score(_ s: Double, _ t: Double) -> Double {
+        // s·i for every reference index, for all offsets tried at scale s.
+        func atScale<R>(_ s: Double, _ body: (UnsafeBufferPointer<Double>) -> R) -> R {
             scaled.withUnsafeMutableBufferPointer { scaled in
                 for k in scaled.indices { scaled[k] = s * positions[k] }
-                return correlation(t, scaled: UnsafeBufferPointer(scaled))
+                return body(UnsafeBufferPointer(scaled))
             }
+        }
+        func score(_ s: Double, _ t: Double) -> Double {
+            atScale(s) { correlation(t, scaled: $0) }
         }
         func correlation(_ t: Double, scaled: UnsafeBufferPointer<Double>) -> Double {
             // x = t + s·i rounds to a scan index when x > −0.5 and x + 0.5 < count.
@@ -158,11 +162,10 @@ public struct ContentRegistration: Sendable {
         let span = Double(scan.count)
         var s = nominal * 0.95
         while s <= nominal * 1.05 {
-            scaled.withUnsafeMutableBufferPointer { scaled in
-                for k in scaled.indices { scaled[k] = s * positions[k] }
+            atScale(s) { scaled in
                 var t = -0.15 * span
                 while t <= 0.15 * span {
-                    let c = correlation(t, scaled: UnsafeBufferPointer(scaled))
+                    let c = correlation(t, scaled: scaled)
                     if best == nil || c > best!.correlation { best = AxisFit(scale: s, offset: t, correlation: c) }
                     t += 2
                 }

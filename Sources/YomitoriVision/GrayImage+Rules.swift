@@ -130,26 +130,20 @@ extension GrayImage {
                         // one per SIMD lane, with the same arithmetic as one at a time.
                         let s2 = SIMD2(repeating: s), c2 = SIMD2(repeating: c), offset2 = SIMD2(repeating: offset)
                         let half = SIMD2<Double>(repeating: 0.5), limit2 = SIMD2(repeating: limitOfBins)
-                        let shift = SIMD2<Double>(repeating: 4_503_599_627_370_496.0)
-                        let lowBits = SIMD2<UInt64>(repeating: 0x000F_FFFF_FFFF_FFFF)
                         let px = UnsafeRawPointer(xs.baseAddress!), py = UnsafeRawPointer(ys.baseAddress!)
                         var i = 0
-                        while i + 1 < xs.count {
-                            let x = px.loadUnaligned(fromByteOffset: i &* 8, as: SIMD2<Double>.self)
-                            let y = py.loadUnaligned(fromByteOffset: i &* 8, as: SIMD2<Double>.self)
+                        while i < xs.count {
+                            // A lone last point takes lane 0; lane 1 is switched off.
+                            let pair = i + 1 < xs.count
+                            let x = pair ? px.loadUnaligned(fromByteOffset: i &* 8, as: SIMD2<Double>.self) : SIMD2(xs[i], 0)
+                            let y = pair ? py.loadUnaligned(fromByteOffset: i &* 8, as: SIMD2<Double>.self) : SIMD2(ys[i], 0)
                             let v = -x * s2 + y * c2 + offset2
                             let u = v + half
                             let inBins = (v .> -half) .& (u .< limit2)
-                            let (bin, _) = GrayImage.floorAndFraction(u, shift: shift, lowBits: lowBits)
+                            let (bin, _) = GrayImage.floorAndFraction(u)
                             if inBins[0] { histogram[bin[0]] &+= 1 }
-                            if inBins[1] { histogram[bin[1]] &+= 1 }
+                            if pair, inBins[1] { histogram[bin[1]] &+= 1 }
                             i += 2
-                        }
-                        if i < xs.count {
-                            let v = -xs[i] * s + ys[i] * c + offset
-                            if v > -0.5, case let u = v + 0.5, u < limitOfBins {
-                                histogram[floorOfSmallNonNegative(u)] &+= 1
-                            }
                         }
                         for b in 0..<binCount {
                             let v = Int(histogram[b])

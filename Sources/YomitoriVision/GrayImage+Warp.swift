@@ -3,8 +3,8 @@ extension GrayImage {
     /// (bilinear), white outside the source.
     ///
     /// The source position advances by `transform.a`, `transform.c` per output pixel, added up
-    /// along the row as before; the loop works on raw pointers so that no check or reload of the
-    /// transform sits between the four taps.
+    /// along the row; the loop works on raw pointers so that no check or reload of the transform
+    /// sits between the four taps.
     public func warped(by transform: AffineTransform, width outWidth: Int, height outHeight: Int, fill: UInt8 = 255) -> GrayImage {
         var out = GrayImage(width: outWidth, height: outHeight, fill: fill, dpi: dpi)
         guard outWidth > 0, outHeight > 0, width > 1, height > 1 else { return out }
@@ -15,9 +15,7 @@ extension GrayImage {
         let w = width, lastX = Double(width - 1), lastY = Double(height - 1)
         let a = transform.a, b = transform.b, c = transform.c, d = transform.d
         let tx = transform.tx, ty = transform.ty
-        let shift = SIMD2<Double>(repeating: 4_503_599_627_370_496.0)  // 2^52, see floorOfSmallNonNegative
-        let lowBits = SIMD2<UInt64>(repeating: 0x000F_FFFF_FFFF_FFFF)
-        let step = SIMD2(a, c), upper = SIMD2(lastX, lastY), zero = SIMD2<Double>(repeating: 0)
+        let step = SIMD2(a, c), zero = SIMD2<Double>(repeating: 0)
         let lastXs = SIMD2(repeating: lastX), lastYs = SIMD2(repeating: lastY)
         GrayImage.byteValues.withUnsafeBufferPointer { value in
             pixels.withUnsafeBufferPointer { source in
@@ -31,16 +29,19 @@ extension GrayImage {
                         var ox = 0
                         // Two output pixels at a time, one in each SIMD lane: (sx, sy) still advances
                         // one pixel at a time, and each lane does exactly the single-pixel arithmetic.
-                        while ox + 1 < outWidth {
+                        // The last pixel of an odd row goes alone, its second lane switched off.
+                        while ox < outWidth {
+                            let pair = ox + 1 < outWidth
                             let first = position
                             position += step
                             let second = position
                             position += step
                             let xs = SIMD2(first.x, second.x), ys = SIMD2(first.y, second.y)
-                            let inside = (xs .>= zero) .& (ys .>= zero) .& (xs .< lastXs) .& (ys .< lastYs)
+                            var inside = (xs .>= zero) .& (ys .>= zero) .& (xs .< lastXs) .& (ys .< lastYs)
+                            inside[1] = inside[1] && pair
                             if any(inside) {
-                                let (tapX, fx) = Self.floorAndFraction(xs, shift: shift, lowBits: lowBits)
-                                let (tapY, fy) = Self.floorAndFraction(ys, shift: shift, lowBits: lowBits)
+                                let (tapX, fx) = Self.floorAndFraction(xs)
+                                let (tapY, fy) = Self.floorAndFraction(ys)
                                 // Lanes outside the source read pixel 0 and are not stored.
                                 let i0 = inside[0] ? tapY[0] &* w &+ tapX[0] : 0
                                 let i1 = inside[1] ? tapY[1] &* w &+ tapX[1] : 0
@@ -51,20 +52,11 @@ extension GrayImage {
                                 let p11 = SIMD2(value[Int(p[w &+ 1])], value[Int(q[w &+ 1])])
                                 let top = p00 * (1 - fx) + p01 * fx
                                 let bottom = p10 * (1 - fx) + p11 * fx
-                                let (v, _) = Self.floorAndFraction(top * (1 - fy) + bottom * fy + 0.5, shift: shift, lowBits: lowBits)
+                                let (v, _) = Self.floorAndFraction(top * (1 - fy) + bottom * fy + 0.5)
                                 if inside[0] { row[ox] = UInt8(truncatingIfNeeded: v[0]) }
                                 if inside[1] { row[ox &+ 1] = UInt8(truncatingIfNeeded: v[1]) }
                             }
                             ox += 2
-                        }
-                        if ox < outWidth, all(position .>= zero), all(position .< upper) {
-                            // The last pixel of an odd row, alone.
-                            let x0 = floorOfSmallNonNegative(position.x), y0 = floorOfSmallNonNegative(position.y)
-                            let fx = position.x - Double(x0), fy = position.y - Double(y0)
-                            let p = src + (y0 &* w &+ x0)
-                            let top = value[Int(p[0])] * (1 - fx) + value[Int(p[1])] * fx
-                            let bottom = value[Int(p[w])] * (1 - fx) + value[Int(p[w &+ 1])] * fx
-                            row[ox] = UInt8(truncatingIfNeeded: floorOfSmallNonNegative(top * (1 - fy) + bottom * fy + 0.5))
                         }
                     }
                 }
@@ -78,13 +70,12 @@ extension GrayImage {
     /// ⌊v⌋ and v − ⌊v⌋ in both lanes, for 0 ≤ v < 2⁵¹ (what ``floorOfSmallNonNegative`` does per
     /// value; a lane outside that range gives a meaningless result the caller does not use).
     @inline(__always)
-    static func floorAndFraction(
-        _ v: SIMD2<Double>, shift: SIMD2<Double>, lowBits: SIMD2<UInt64>
-    ) -> (SIMD2<Int>, SIMD2<Double>) {
+    static func floorAndFraction(_ v: SIMD2<Double>) -> (SIMD2<Int>, SIMD2<Double>) {
+        let shift = SIMD2(repeating: twoToThe52)
         let shifted = v + shift
         let nearest = shifted - shift
         let roundedUp = nearest .> v
-        let whole = SIMD2<Int>(truncatingIfNeeded: unsafeBitCast(shifted, to: SIMD2<UInt64>.self) & lowBits)
+        let whole = SIMD2<Int>(truncatingIfNeeded: unsafeBitCast(shifted, to: SIMD2<UInt64>.self) & lowMantissaBits)
             &- SIMD2<Int>(truncatingIfNeeded: unsafeBitCast(roundedUp, to: SIMD2<Int64>.self) & 1)
         let floor = nearest.replacing(with: nearest - 1, where: roundedUp)
         return (whole, v - floor)
@@ -167,7 +158,11 @@ extension GrayImage {
 /// range first; the per-pixel and per-sample loops of registration and warping use it.
 @inline(__always)
 func floorOfSmallNonNegative(_ v: Double) -> Int {
-    let shifted = v + 4_503_599_627_370_496.0  // 2^52
-    let nearest = Int(truncatingIfNeeded: shifted.bitPattern & 0x000F_FFFF_FFFF_FFFF)
-    return shifted - 4_503_599_627_370_496.0 > v ? nearest - 1 : nearest
+    let shifted = v + twoToThe52
+    let nearest = Int(truncatingIfNeeded: shifted.bitPattern & lowMantissaBits)
+    return shifted - twoToThe52 > v ? nearest - 1 : nearest
 }
+
+/// 2⁵², and the mantissa bits below it, for the floors above.
+private let twoToThe52 = 4_503_599_627_370_496.0
+private let lowMantissaBits: UInt64 = 0x000F_FFFF_FFFF_FFFF

@@ -7,8 +7,6 @@
 typedef struct {
     int width;
     int height;
-    /// Colour components in the file (1 for greyscale).
-    int components;
     /// 1 when the file is 8-bit greyscale and can be decoded by yomitori_jpeg_decode_gray.
     int isGray;
     /// Resolution in dots per inch as Leptonica reads it (0 when the file gives none).
