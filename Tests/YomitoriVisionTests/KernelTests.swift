@@ -82,6 +82,7 @@ struct KernelTests {
               (0.0, 1.0, 0.0, 0.0), (0.031, 1.0, 0.0, 0.0), (-0.052, 1.0, 2.5, -3.25),
               (0.0, 0.75, 0.0, 0.0), (0.0, 1.25, 0.0, 0.0), (0.0, 0.93, -5.5, 4.25), (0.0, 1.0, 60.0, -30.0),
               (0.017, 0.0846, 11.3, 7.9), (0.2, 1.1, -40, 25),
+              (1e-13, 1.0, 0.3, 0.2), (-0.0005, 1.0, -20.0, 10.0), (0.004, 0.5, 3.7, -1.1), (-0.03, 2.0, 0.0, 0.0),
           ])
     func warpIsExact(angle: Double, scale: Double, dx: Double, dy: Double) {
         let image = Self.pageLike(width: 173, height: 121, seed: 7)
@@ -89,7 +90,7 @@ struct KernelTests {
         let shift = YomitoriVision.AffineTransform.translation(x: dx, y: dy)
         let rotation = YomitoriVision.AffineTransform.rotation(angle, about: centre)
         let t = shift.concatenating(after: rotation).concatenating(after: YomitoriVision.AffineTransform.scale(scale))
-        for (w, h) in [(173, 121), (90, 140), (1, 1), (17, 3)] {
+        for (w, h) in [(173, 121), (90, 140), (1, 1), (17, 3), (2, 5), (260, 40), (301, 90)] {
             let fast = image.warped(by: t, width: w, height: h)
             let plain = Self.plainWarp(image, by: t, width: w, height: h)
             #expect(fast == plain, "\(w)×\(h)")
