@@ -126,9 +126,6 @@ public struct ContentRegistration: Sendable {
                 return body(UnsafeBufferPointer(scaled))
             }
         }
-        func score(_ s: Double, _ t: Double) -> Double {
-            atScale(s) { correlation(t, scaled: $0) }
-        }
         func correlation(_ t: Double, scaled: UnsafeBufferPointer<Double>) -> Double {
             // x = t + s·i rounds to a scan index when x > −0.5 and x + 0.5 < count.
             var lo = 0, hi = scaled.count
@@ -148,7 +145,19 @@ public struct ContentRegistration: Sendable {
             weights.withUnsafeBufferPointer { weights in
                 scan.withUnsafeBufferPointer { scan in
                     squares.withUnsafeBufferPointer { squares in
-                        for k in first..<last {
+                        // Two terms at a time, one index in each SIMD lane (the same rounding as
+                        // one at a time); a last odd term alone.
+                        let positions = UnsafeRawPointer(scaled.baseAddress!)
+                        let offset = SIMD2(repeating: t), half = SIMD2<Double>(repeating: 0.5)
+                        var k = first
+                        while k &+ 1 < last {
+                            let x = positions.loadUnaligned(fromByteOffset: k &* 8, as: SIMD2<Double>.self)
+                            let j = GrayImage.floorAndFraction((offset + x) + half).0
+                            dot &+= weights[k] &* scan[j[0]] &+ weights[k &+ 1] &* scan[j[1]]
+                            norm &+= squares[j[0]] &+ squares[j[1]]
+                            k &+= 2
+                        }
+                        if k < last {
                             let j = floorOfSmallNonNegative((t + scaled[k]) + 0.5)
                             dot &+= weights[k] &* scan[j]
                             norm &+= squares[j]
@@ -176,10 +185,13 @@ public struct ContentRegistration: Sendable {
         for (ds, dt) in [(nominal * 0.001, 0.25), (nominal * 0.0002, 0.05)] {
             let base = fit
             for k in -6...6 {
-                for m in -10...10 {
-                    let s2 = base.scale + Double(k) * ds, t2 = base.offset + Double(m) * dt
-                    let c = score(s2, t2)
-                    if c > fit.correlation { fit = AxisFit(scale: s2, offset: t2, correlation: c) }
+                let s2 = base.scale + Double(k) * ds
+                atScale(s2) { scaled in
+                    for m in -10...10 {
+                        let t2 = base.offset + Double(m) * dt
+                        let c = correlation(t2, scaled: scaled)
+                        if c > fit.correlation { fit = AxisFit(scale: s2, offset: t2, correlation: c) }
+                    }
                 }
             }
         }
