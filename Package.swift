@@ -204,7 +204,7 @@ let package = Package(
         ),
         .testTarget(
             name: "YomitoriOCRTests",
-            dependencies: ["YomitoriOCR", "YomitoriVision"],
+            dependencies: ["CTesseract", "YomitoriOCR", "YomitoriVision"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

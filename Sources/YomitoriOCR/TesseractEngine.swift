@@ -102,9 +102,10 @@ public final class TesseractEngine {
         }
         TessBaseAPISetPageSegMode(handle, TessPageSegMode(rawValue: UInt32(mode.rawValue)))
         let dpi = image.dpi > 0 ? Int32(image.dpi.rounded()) : 300
-        image.pixels.withUnsafeBufferPointer { buffer in
-            TessBaseAPISetImage(handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
-        }
+        var pix = Self.leptonicaImage(image)
+        guard pix != nil else { return Recognition(text: "", confidence: 0, symbols: []) }
+        TessBaseAPISetImage2(handle, pix)  // Tesseract keeps its own copy
+        pixDestroy(&pix)
         TessBaseAPISetSourceResolution(handle, dpi)
         let recognizeStart = Self.monotonicSeconds()
         let status = TessBaseAPIRecognize(handle, nil)
@@ -153,6 +154,31 @@ public final class TesseractEngine {
             confidence: max(0, mean) / 100,
             symbols: symbols
         )
+    }
+
+    /// `image` as an 8-bit Leptonica image, built the way `TessBaseAPISetImage` builds one from
+    /// bytes (a zeroed `pixCreate`, no resolution set), so the engine sees the same image; only
+    /// faster: a whole 32-bit word at a time instead of `SET_DATA_BYTE` per pixel. Leptonica
+    /// keeps the first pixel of each word in its most significant byte, as a big-endian load of
+    /// four bytes gives it. Nil when Leptonica cannot allocate the image.
+    static func leptonicaImage(_ image: GrayImage) -> UnsafeMutablePointer<PIX>? {
+        let w = image.width, h = image.height
+        guard let pix = pixCreate(Int32(w), Int32(h), 8), let data = pixGetData(pix) else { return nil }
+        let wpl = Int(pixGetWpl(pix)), whole = w / 4
+        image.pixels.withUnsafeBufferPointer { buffer in
+            let bytes = UnsafeRawPointer(buffer.baseAddress!)
+            for y in 0..<h {
+                let line = bytes + y * w, row = data + y * wpl
+                for k in 0..<whole {
+                    row[k] = UInt32(bigEndian: line.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self))
+                }
+                // The last, partial word: its pixels from the top byte down, the padding left zero.
+                var last: UInt32 = 0
+                for x in (4 * whole)..<w { last |= UInt32(line.load(fromByteOffset: x, as: UInt8.self)) << (24 - 8 * (x - 4 * whole)) }
+                if w > 4 * whole { row[whole] = last }
+            }
+        }
+        return pix
     }
 
     /// Where Debian installs language data.
