@@ -38,6 +38,23 @@ struct PNGDecoderTests {
         if bitDepth == 1 { #expect(Set(fast.pixels).isSubset(of: [0, 255])) }
     }
 
+    @Test("The branch-free Paeth predictor is the specification's for every triple of bytes")
+    func paethPredictor() {
+        func specification(_ a: Int, _ b: Int, _ c: Int) -> Int {
+            let p = a + b - c
+            let pa = abs(p - a), pb = abs(p - b), pc = abs(p - c)
+            if pa <= pb && pa <= pc { return a }
+            return pb <= pc ? b : c
+        }
+        var mismatches = 0
+        for a in 0..<256 {
+            for b in 0..<256 {
+                for c in 0..<256 where PNGDecoder.paeth(a, b, c) != specification(a, b, c) { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test("Colour, 16-bit and interlaced PNGs are left to Leptonica")
     func otherLayouts() throws {
         for (bitDepth, colorType, interlace): (UInt8, UInt8, UInt8) in [(8, 2, 0), (8, 3, 0), (16, 0, 0), (8, 0, 1), (8, 4, 0)] {
