@@ -147,11 +147,11 @@ public struct ContentRegistration: Sendable {
                     squares.withUnsafeBufferPointer { squares in
                         // Two terms at a time, one index in each SIMD lane (the same rounding as
                         // one at a time); a last odd term alone.
-                        let positions = UnsafeRawPointer(scaled.baseAddress!)
+                        let scaledBytes = UnsafeRawPointer(scaled.baseAddress!)
                         let offset = SIMD2(repeating: t), half = SIMD2<Double>(repeating: 0.5)
                         var k = first
                         while k &+ 1 < last {
-                            let x = positions.loadUnaligned(fromByteOffset: k &* 8, as: SIMD2<Double>.self)
+                            let x = scaledBytes.loadUnaligned(fromByteOffset: k &* 8, as: SIMD2<Double>.self)
                             let j = GrayImage.floorAndFraction((offset + x) + half).0
                             dot &+= weights[k] &* scan[j[0]] &+ weights[k &+ 1] &* scan[j[1]]
                             norm &+= squares[j[0]] &+ squares[j[1]]
