@@ -71,23 +71,35 @@ enum PDFEmbeddedImages {
         return String(decoding: out.stdout, as: UTF8.self).split(separator: "\n").count > 2
     }
 
-    /// The JPEG bytes of page `index` (0-based), or nil when `pdfimages` does not give exactly one
-    /// JPEG file. The file goes through a private temporary folder that is always removed.
-    static func extractJPEG(path: String, page index: Int, timeout: Double) -> Data? {
-        guard let tool = ToolRunner.locate("pdfimages") else { return nil }
+    /// The JPEG bytes of each page of `pages` (0-based) for which `pdfimages` gives exactly one
+    /// JPEG file, from one `pdfimages` call for the whole range. The files go through a private
+    /// temporary folder that is always removed; a page missing from the result is rasterised.
+    static func extractJPEGs(path: String, pages: Range<Int>, timeout: Double) -> [Int: Data] {
+        guard !pages.isEmpty, let tool = ToolRunner.locate("pdfimages") else { return [:] }
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("yomitori-pdf-\(UUID().uuidString)")
         guard (try? fm.createDirectory(at: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])) != nil else {
-            return nil
+            return [:]
         }
         defer { try? fm.removeItem(at: dir) }
-        let n = String(index + 1)
-        guard let out = try? ToolRunner.run(tool, ["-j", "-f", n, "-l", n, PDFRasteriser.safePath(path), dir.appendingPathComponent("p").path], timeout: timeout),
-              out.status == 0, !out.timedOut,
-              let files = try? fm.contentsOfDirectory(atPath: dir.path), files.count == 1, let name = files.first, name.hasSuffix(".jpg") else {
-            return nil
+        // -p puts the page number in each name: p-PAGE-NUMBER.jpg.
+        let arguments = ["-j", "-p", "-f", String(pages.lowerBound + 1), "-l", String(pages.upperBound),
+                         PDFRasteriser.safePath(path), dir.appendingPathComponent("p").path]
+        guard let out = try? ToolRunner.run(tool, arguments, timeout: timeout * Double(pages.count)),
+              out.status == 0, !out.timedOut, let files = try? fm.contentsOfDirectory(atPath: dir.path) else {
+            return [:]
         }
-        return try? Data(contentsOf: dir.appendingPathComponent(name))
+        var byPage: [Int: [String]] = [:]
+        for name in files {
+            let parts = name.split(separator: "-")
+            guard parts.count == 3, parts[0] == "p", let page = Int(parts[1]) else { continue }
+            byPage[page - 1, default: []].append(name)
+        }
+        var jpegs: [Int: Data] = [:]
+        for (index, names) in byPage where pages.contains(index) && names.count == 1 && names[0].hasSuffix(".jpg") {
+            jpegs[index] = try? Data(contentsOf: dir.appendingPathComponent(names[0]))
+        }
+        return jpegs
     }
 
     /// Whether `image` (the extracted page) looks like `preview` (poppler's rendering of the same

@@ -1,4 +1,5 @@
 import Foundation
+import YomitoriVision
 
 /// PDF pages as images, through poppler's `pdfinfo` and `pdftoppm` (package poppler-utils).
 ///
@@ -89,6 +90,20 @@ enum PDFRasteriser {
             throw OCRError(code: .corrupt, file: path, message: "page \(n) of the PDF cannot be rasterised (pdftoppm: \(detail))")
         }
         return out.stdout
+    }
+
+    /// Low-resolution renderings of `pages` (0-based) from one `pdftoppm` call, by page; empty
+    /// when poppler fails or does not give one image per page (the caller then rasterises).
+    static func previews(path: String, pages: Range<Int>, dpi: Int, timeout: Double) -> [Int: GrayImage] {
+        guard !pages.isEmpty, let tool = ToolRunner.locate("pdftoppm"),
+              let out = try? ToolRunner.run(
+                  tool, ["-r", String(dpi), "-gray", "-f", String(pages.lowerBound + 1), "-l", String(pages.upperBound), safePath(path)],
+                  timeout: timeout * Double(pages.count)
+              ),
+              out.status == 0, !out.timedOut, let images = GrayImage.pgmSequence(out.stdout), images.count == pages.count else {
+            return [:]
+        }
+        return Dictionary(uniqueKeysWithValues: zip(pages, images))
     }
 
     /// Page sizes in points from pdfinfo's "Page N size:" lines (or its single "Page size:" line).

@@ -5,7 +5,7 @@ public import YomitoriVision
 /// A scanned input file: one image, a multi-page TIFF, or a PDF, opened for page-by-page reading.
 ///
 /// Pages are decoded one at a time when asked for, so a 300-page PDF never holds more than one
-/// page in memory. Problems with the file (empty, truncated, not an image, too large, encrypted)
+/// decoded page in memory (and the compressed JPEGs of at most ``pdfWindowPages`` scanned pages). Problems with the file (empty, truncated, not an image, too large, encrypted)
 /// are thrown as ``OCRError`` naming the file.
 public final class ScanFile {
     public enum Format: String, Sendable {
@@ -21,6 +21,8 @@ public final class ScanFile {
     private let pdfPageSizes: [(Double, Double)]
     /// PDF pages that are one scanned JPEG each, with its dpi (read without rasterising).
     private let pdfEmbeddedImages: [Int: Double]
+    /// The scanned PDF pages taken out of the file together with the last one asked for.
+    private var pdfWindow: PDFWindow?
 
     public init(path: String, limits: ScanLimits = ScanLimits()) throws {
         LeptonicaLog.silence()
@@ -78,7 +80,7 @@ public final class ScanFile {
         switch format {
         case .pdf:
             let size = index < pdfPageSizes.count ? pdfPageSizes[index] : nil
-            if let dpi = pdfEmbeddedImages[index], let image = embeddedPage(index, dpi: dpi, size: size) { return image }
+            if let dpi = pdfEmbeddedImages[index], let image = embeddedPage(index, dpi: dpi) { return image }
             let pgm = try PDFRasteriser.rasterise(path: path, page: index, size: size, limits: limits)
             var image = try GrayImage(pgm: pgm).map { image in
                 try checkSize(width: image.width, height: image.height)
@@ -144,15 +146,36 @@ public final class ScanFile {
 
     /// A PDF page that is one scanned JPEG, taken out of the file and checked against a 20 dpi
     /// rendering of the page; nil when anything differs (the page is then rasterised).
-    private func embeddedPage(_ index: Int, dpi: Double, size: (Double, Double)?) -> GrayImage? {
-        guard let jpeg = PDFEmbeddedImages.extractJPEG(path: path, page: index, timeout: limits.pdfPageTimeout),
-              var image = try? decodeJPEG(jpeg),
-              let previewBytes = try? PDFRasteriser.rasterise(path: path, page: index, size: size, limits: limits, dpi: 20),
-              let preview = GrayImage(pgm: previewBytes),
+    ///
+    /// The JPEGs and renderings of the run of such pages starting here (at most
+    /// ``pdfWindowPages``) come from one `pdfimages` and one `pdftoppm` call: two tool starts per
+    /// run of pages instead of per page.
+    private func embeddedPage(_ index: Int, dpi: Double) -> GrayImage? {
+        if pdfWindow?.pages.contains(index) != true {
+            var end = index + 1
+            while end < min(pageCount, index + Self.pdfWindowPages), pdfEmbeddedImages[end] != nil { end += 1 }
+            let pages = index..<end
+            pdfWindow = PDFWindow(
+                pages: pages,
+                jpegs: PDFEmbeddedImages.extractJPEGs(path: path, pages: pages, timeout: limits.pdfPageTimeout),
+                previews: PDFRasteriser.previews(path: path, pages: pages, dpi: 20, timeout: limits.pdfPageTimeout)
+            )
+        }
+        guard let jpeg = pdfWindow?.jpegs[index], var image = try? decodeJPEG(jpeg), let preview = pdfWindow?.previews[index],
               PDFEmbeddedImages.matches(image, preview: preview) else { return nil }
         image.dpi = dpi
         return image
     }
+
+    /// Scanned PDF pages taken out together: their JPEG bytes and 20 dpi renderings.
+    private struct PDFWindow {
+        var pages: Range<Int>
+        var jpegs: [Int: Data]
+        var previews: [Int: GrayImage]
+    }
+
+    /// At most this many scanned PDF pages are taken out of the file together.
+    static let pdfWindowPages = 8
 
     /// Greyscale JPEGs through ``JPEGDecoder``; colour ones through Leptonica.
     private func decodeJPEG(_ data: Data? = nil) throws -> GrayImage {
