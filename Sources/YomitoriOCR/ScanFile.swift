@@ -5,7 +5,8 @@ public import YomitoriVision
 /// A scanned input file: one image, a multi-page TIFF, or a PDF, opened for page-by-page reading.
 ///
 /// Pages are decoded one at a time when asked for, so a 300-page PDF never holds more than one
-/// decoded page in memory (and the compressed JPEGs of at most ``pdfWindowPages`` scanned pages). Problems with the file (empty, truncated, not an image, too large, encrypted)
+/// decoded page in memory (and, read in order, the compressed JPEGs of at most ``pdfWindowPages``
+/// scanned pages). Problems with the file (empty, truncated, not an image, too large, encrypted)
 /// are thrown as ``OCRError`` naming the file.
 public final class ScanFile {
     public enum Format: String, Sendable {
@@ -23,6 +24,8 @@ public final class ScanFile {
     private let pdfEmbeddedImages: [Int: Double]
     /// The scanned PDF pages taken out of the file together with the last one asked for.
     private var pdfWindow: PDFWindow?
+    /// The last scanned PDF page asked for: reading in order takes the next ones out together.
+    private var lastPDFPage: Int?
 
     public init(path: String, limits: ScanLimits = ScanLimits()) throws {
         LeptonicaLog.silence()
@@ -147,13 +150,17 @@ public final class ScanFile {
     /// A PDF page that is one scanned JPEG, taken out of the file and checked against a 20 dpi
     /// rendering of the page; nil when anything differs (the page is then rasterised).
     ///
-    /// The JPEGs and renderings of the run of such pages starting here (at most
-    /// ``pdfWindowPages``) come from one `pdfimages` and one `pdftoppm` call: two tool starts per
-    /// run of pages instead of per page.
+    /// When the pages are read in order (this one right after the one before), the JPEGs and
+    /// renderings of the run of such pages starting here (at most ``pdfWindowPages``) come from
+    /// one `pdfimages` and one `pdftoppm` call: two tool starts per run of pages instead of per
+    /// page. A page asked for on its own (the review station's page view) is taken out alone.
     private func embeddedPage(_ index: Int, dpi: Double) -> GrayImage? {
+        let inOrder = index > 0 && lastPDFPage == index - 1
+        lastPDFPage = index
         if pdfWindow?.pages.contains(index) != true {
+            let limit = inOrder ? min(pageCount, index + Self.pdfWindowPages) : index + 1
             var end = index + 1
-            while end < min(pageCount, index + Self.pdfWindowPages), pdfEmbeddedImages[end] != nil { end += 1 }
+            while end < limit, pdfEmbeddedImages[end] != nil { end += 1 }
             let pages = index..<end
             pdfWindow = PDFWindow(
                 pages: pages,

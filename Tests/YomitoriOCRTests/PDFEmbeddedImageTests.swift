@@ -60,7 +60,7 @@ struct PDFEmbeddedImageTests {
         }
     }
 
-    @Test("Scanned pages are taken out of the file several at a time; a flipped page among them is still rasterised")
+    @Test("Read in order, scanned pages are taken out several at a time; a flipped page among them is still rasterised")
     func severalPages() throws {
         let direct = try ScanFile(path: Self.scan.path).page(0)
         let flipped = String(format: "q %.2f 0 0 %.2f 0 %.2f cm /Im0 Do Q", Self.pageWidth, -Self.pageHeight, Self.pageHeight)
