@@ -60,8 +60,8 @@ enum PDFRasteriser {
 
     /// Raw PGM bytes (8-bit grey, no compression) of page `index` (0-based) at `limits.pdfDPI`;
     /// `size` is the page's size in points from ``info(path:maxPages:)``, checked first.
-    static func rasterise(path: String, page index: Int, size: (Double, Double)?, limits: ScanLimits, dpi: Int? = nil) throws -> Data {
-        let dpi = dpi ?? limits.pdfDPI
+    static func rasterise(path: String, page index: Int, size: (Double, Double)?, limits: ScanLimits) throws -> Data {
+        let dpi = limits.pdfDPI
         guard let tool = ToolRunner.locate("pdftoppm") else {
             throw OCRError(code: .missingTool, file: path, message: "reading PDF needs pdftoppm; install it with: apt-get install poppler-utils")
         }

@@ -176,7 +176,6 @@ extension GrayImage {
         // advances by a; −1 marks a column whose taps fall outside the source.
         var columnTap = [Int](repeating: -1, count: outWidth)
         var columnRight = [Double](repeating: 0, count: outWidth)
-        var columnLeft = [Double](repeating: 0, count: outWidth)
         var sx = a * 0.5 + b * 0.5 + tx - 0.5
         for ox in 0..<outWidth {
             if sx >= 0, sx < lastX {
@@ -184,7 +183,6 @@ extension GrayImage {
                 let fx = sx - Double(x0)
                 columnTap[ox] = x0
                 columnRight[ox] = fx
-                columnLeft[ox] = 1 - fx
             }
             sx += a
         }
@@ -198,8 +196,7 @@ extension GrayImage {
             pixels.withUnsafeBufferPointer { source in
                 out.pixels.withUnsafeMutableBufferPointer { destination in
                     columnTap.withUnsafeBufferPointer { taps in
-                        columnLeft.withUnsafeBufferPointer { lefts in
-                            columnRight.withUnsafeBufferPointer { rights in
+                        columnRight.withUnsafeBufferPointer { rights in
                                 let value = value.baseAddress!
                                 for oy in 0..<outHeight {
                                     let fy = Double(oy) + 0.5
@@ -209,22 +206,17 @@ extension GrayImage {
                                     let fyy = sy - Double(y0), up = 1 - fyy
                                     let top = source.baseAddress! + y0 * w, bottom = top + w
                                     let row = destination.baseAddress! + oy * outWidth
-                                    // Two columns at a time, one in each SIMD lane, where the
-                                    // columns with taps form one run; the rest one at a time.
+                                    // Two columns at a time through the general loop's pair
+                                    // arithmetic, where the columns with taps form one run; the
+                                    // rest one at a time.
                                     var ox = 0
                                     if let run = columnsInside {
-                                        let ups = SIMD2(repeating: up), downs = SIMD2(repeating: fyy)
-                                        let leftRaw = UnsafeRawPointer(lefts.baseAddress!), rightRaw = UnsafeRawPointer(rights.baseAddress!)
+                                        let downs = SIMD2(repeating: fyy)
+                                        let rightRaw = UnsafeRawPointer(rights.baseAddress!)
                                         ox = run.lowerBound
                                         while ox &+ 1 < run.upperBound {
-                                            let x0 = taps[ox], x1 = taps[ox &+ 1]
-                                            let left = leftRaw.loadUnaligned(fromByteOffset: ox &* 8, as: SIMD2<Double>.self)
                                             let right = rightRaw.loadUnaligned(fromByteOffset: ox &* 8, as: SIMD2<Double>.self)
-                                            let upper = SIMD2(value[Int(top[x0])], value[Int(top[x1])]) * left
-                                                + SIMD2(value[Int(top[x0 &+ 1])], value[Int(top[x1 &+ 1])]) * right
-                                            let lower = SIMD2(value[Int(bottom[x0])], value[Int(bottom[x1])]) * left
-                                                + SIMD2(value[Int(bottom[x0 &+ 1])], value[Int(bottom[x1 &+ 1])]) * right
-                                            let v = Self.floorAndFraction(upper * ups + lower * downs + 0.5).0
+                                            let v = Self.bilinear(top + taps[ox], top + taps[ox &+ 1], w, right, downs, value)
                                             row[ox] = UInt8(truncatingIfNeeded: v[0])
                                             row[ox &+ 1] = UInt8(truncatingIfNeeded: v[1])
                                             ox &+= 2
@@ -233,7 +225,7 @@ extension GrayImage {
                                     while ox < outWidth {
                                         let x0 = taps[ox]
                                         if x0 >= 0 {
-                                            let left = lefts[ox], right = rights[ox]
+                                            let right = rights[ox], left = 1 - right
                                             let upper = value[Int(top[x0])] * left + value[Int(top[x0 &+ 1])] * right
                                             let lower = value[Int(bottom[x0])] * left + value[Int(bottom[x0 &+ 1])] * right
                                             let v = upper * up + lower * fyy + 0.5
@@ -243,7 +235,6 @@ extension GrayImage {
                                     }
                                 }
                             }
-                        }
                     }
                 }
             }
