@@ -51,8 +51,9 @@ public final class FormReader {
     }
 
     /// Reads one page image and decides accepted / review / invalid for it (`today` is the
-    /// day of the run in Japan, so the same page always gets the same decision).
-    public func read(_ image: GrayImage, id: PageID, today: JapaneseDate = .today) -> PageOutcome {
+    /// day of the run in Japan, so the same page always gets the same decision). With `sharing`,
+    /// members that have run out of pages may read some of its fields.
+    public func read(_ image: GrayImage, id: PageID, today: JapaneseDate = .today, sharing: FieldSharing? = nil) -> PageOutcome {
         let choice = chooser.choose(image)
         guard let best = choice.best else {
             let reason = templates.count == 1
@@ -66,11 +67,21 @@ public final class FormReader {
         let (prepared, pageIndex, registration) = best
         let page = prepared.template.pages[pageIndex]
         let cutter = ZoneCutter(page: image, transform: registration.transform)
-        let reader = FieldReader(engines: engines)
         var fields: [FieldRead] = []
         do {
-            for field in page.fields {
-                fields.append(try reader.read(field, cutter: cutter))
+            if let sharing {
+                let specs = page.fields
+                // The longest reads first, so the page does not wait at its end for one long field.
+                let order = specs.indices.sorted { RecognitionProfile.expectedCost(specs[$0]) > RecognitionProfile.expectedCost(specs[$1]) }
+                let reads = sharing.share(specs.count, order: order, engines: engines) { index, engines in
+                    Result { try FieldReader(engines: engines).read(specs[index], cutter: cutter) }
+                }
+                fields = try reads.map { try $0.get() }  // the first field that failed, as when read in turn
+            } else {
+                let reader = FieldReader(engines: engines)
+                for field in page.fields {
+                    fields.append(try reader.read(field, cutter: cutter))
+                }
             }
         } catch {
             return .failed(id, error as? OCRError ?? OCRError(code: .engineFailed, file: id.file, message: "\(error)"))
@@ -93,6 +104,11 @@ public final class FormReader {
         logger.debug("page read", metadata: ["page.file": "\(id.file)", "page.index": "\(id.page)", "template": "\(prepared.id)"])
         let read = PageRead(file: id.file, page: id.page, template: prepared.id, registration: summary, fields: fields)
         return .read(prepared.validator.decide(read, today: today))
+    }
+    /// Leaves `sharing` (this worker has no more pages) and reads fields of the other members'
+    /// pages with this reader's engines until every member has left.
+    public func help(_ sharing: FieldSharing) {
+        sharing.leave(helpingWith: engines)
     }
 }
 

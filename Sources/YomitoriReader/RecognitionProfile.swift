@@ -69,4 +69,20 @@ struct RecognitionProfile: Equatable {
 
     /// The first read.
     var primary: SecondRead { SecondRead(language: language, mode: mode, scale: 1) }
+
+    /// A rough cost of reading `field`, in recognitions of a 50 mm line, to read the longest
+    /// fields of a page first: none for tick boxes (pixels only), a recognition per box and one
+    /// for the whole line for comb boxes, and two reads (three with a confirming read) for a
+    /// line, longer for a wider zone.
+    static func expectedCost(_ field: FieldSpec) -> Double {
+        switch field.type {
+        case .checkbox, .choice:
+            return 0
+        case .comb:
+            return Double(max(1, field.boxes.count) + 1)
+        default:
+            let reads = RecognitionProfile(for: field).confirmingReads.isEmpty ? 2.0 : 3.0
+            return reads * (1 + field.zone.width / 50)
+        }
+    }
 }

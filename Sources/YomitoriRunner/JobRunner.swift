@@ -88,7 +88,8 @@ public final class JobRunner: Sendable {
         let settledFiles = try intake.collectSettled(sleep: options.sleep)
         var workers: [ReaderWorker] = []
         if !inputs.isEmpty || !settledFiles.isEmpty {
-            workers = try await startWorkers(templates: try prepare(templates), inputs: inputs.count + settledFiles.count)
+            let names = inputs.map(\.name) + settledFiles.map(\.name)
+            workers = try await startWorkers(templates: try prepare(templates), inputs: names)
         }
         // 3. Batches of at most `batchInputs` inputs: resumed ones first, then new files, claimed only
         // when their batch starts. Each batch is read, decided, exported and routed before the next
@@ -197,8 +198,12 @@ public final class JobRunner: Sendable {
         }
     }
 
-    private func startWorkers(templates: [PreparedTemplate], inputs: Int) async throws -> [ReaderWorker] {
-        let count = max(1, min(inputs, options.workers ?? job.workers))
+    /// The job's workers, but no more than there are inputs to keep busy: one per input, or all
+    /// of them when an input may hold many pages (a PDF or TIFF, whose pages' fields the other
+    /// workers read along — see `FieldSharing`).
+    private func startWorkers(templates: [PreparedTemplate], inputs names: [String]) async throws -> [ReaderWorker] {
+        let wanted = options.workers ?? job.workers
+        let count = max(1, min(wanted, names.contains(where: Self.mayHoldPages) ? wanted : names.count))
         var workers: [ReaderWorker] = []
         for i in 0..<count {
             let worker = ReaderWorker(index: i, templates: templates, limits: options.limits)
@@ -212,10 +217,18 @@ public final class JobRunner: Sendable {
         return workers
     }
 
-    /// Reads inputs with every worker busy; results in input order.
+    /// A PDF or TIFF: it may hold many pages.
+    static func mayHoldPages(_ name: String) -> Bool {
+        ["pdf", "tif", "tiff"].contains((name as NSString).pathExtension.lowercased())
+    }
+
+    /// Reads inputs with every worker busy; results in input order. A worker that runs out of
+    /// inputs reads fields of the pages the others are still reading (the last pages of a batch,
+    /// a long PDF) — except under a limit shared with other jobs, where its core goes to them.
     private func readAll(_ inputs: [InputToRead], workers: [ReaderWorker], today: JapaneseDate) async -> [FileReading] {
         guard !inputs.isEmpty else { return [] }
         let queue = WorkQueue(count: inputs.count)
+        let sharing = workers.count > 1 ? FieldSharing(members: workers.count) : nil
         var results = [FileReading?](repeating: nil, count: inputs.count)
         await withTaskGroup(of: [(Int, FileReading)].self) { group in
             for worker in workers {
@@ -224,9 +237,12 @@ public final class JobRunner: Sendable {
                     while let i = await queue.next() {
                         let input = inputs[i]
                         await self.options.sharedLimit?.acquire()
-                        done.append((i, await worker.read(path: input.path, display: input.name, today: today)))
+                        done.append((i, await worker.read(path: input.path, display: input.name, today: today, sharing: sharing)))
                         await self.options.sharedLimit?.release()
                         self.options.progress?(1, inputs.count)
+                    }
+                    if let sharing {
+                        if self.options.sharedLimit == nil { await worker.help(sharing) } else { sharing.leave() }
                     }
                     return done
                 }

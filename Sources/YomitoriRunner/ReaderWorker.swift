@@ -35,16 +35,28 @@ final class ReaderWorker: @unchecked Sendable {
         }
     }
 
-    /// Reads every page of `path` (a claimed input); `display` is the name used in results.
-    func read(path: String, display: String, today: JapaneseDate) async -> FileReading {
+    /// Reads every page of `path` (a claimed input); `display` is the name used in results. Idle
+    /// members of `sharing` may read some of the pages' fields.
+    func read(path: String, display: String, today: JapaneseDate, sharing: FieldSharing?) async -> FileReading {
         await withCheckedContinuation { (continuation: CheckedContinuation<FileReading, Never>) in
             queue.async {
-                continuation.resume(returning: self.readNow(path: path, display: display, today: today))
+                continuation.resume(returning: self.readNow(path: path, display: display, today: today, sharing: sharing))
             }
         }
     }
 
-    private func readNow(path: String, display: String, today: JapaneseDate) -> FileReading {
+    /// Leaves `sharing` (no inputs left for this worker) and reads fields of the pages the other
+    /// members are reading until all have left.
+    func help(_ sharing: FieldSharing) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                if let reader = self.reader { reader.help(sharing) } else { sharing.leave() }
+                continuation.resume()
+            }
+        }
+    }
+
+    private func readNow(path: String, display: String, today: JapaneseDate, sharing: FieldSharing?) -> FileReading {
         guard let reader else { return .unreadable(OCRError(code: .engineFailed, file: display, message: "worker not started")) }
         let scan: ScanFile
         do {
@@ -61,7 +73,7 @@ final class ReaderWorker: @unchecked Sendable {
             let id = PageID(file: display, page: index)
             do {
                 let image = try scan.page(index)
-                outcomes.append(reader.read(image, id: id, today: today))
+                outcomes.append(reader.read(image, id: id, today: today, sharing: sharing))
             } catch {
                 let e = error as? OCRError ?? OCRError(code: .corrupt, file: display, message: "\(error)")
                 outcomes.append(.failed(id, e))
