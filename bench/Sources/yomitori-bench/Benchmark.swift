@@ -63,13 +63,13 @@ struct Benchmark {
                     let load = CPUWatch()
                     log("throughput: \(workers) worker(s), \(corpus.pageCount) pages" + (o.repeats > 1 ? ", run \(attempt) of \(o.repeats)" : "") + " …")
                     Memory.resetPeak()
-                    let run = ReaderWorkers(templates: templates, warmup: corpus.files.first?.path)
+                    let run = ReaderWorkers(templates: templates, warmup: corpus.files.first?.path, sharing: o.sharing)
                         .run(workers: workers, queue: PageQueue(corpus: corpus))
                     walls[workers, default: []].append(run.wall)
                     let row = Self.throughput(run, workers: workers, peak: Memory.peakMB, context: makeContext(load))
                     log(String(format: "  %.3f pages/s, %.2f fields/s, efficiency %.2f, p50 %.2f s, p95 %.2f s, peak RSS %.0f MB, other processes %.2f cores",
                                row.pagesPerSecond, row.fieldsPerSecond, row.efficiency, row.latencyP50, row.latencyP95, row.peakRSSMB,
-                               row.context.otherCores ?? 0))
+                               row.context.otherCores ?? 0) + (row.fieldsHelped.map { ", \($0) fields read by a helping worker" } ?? ""))
                     if let b = best[workers], b.wallSeconds <= row.wallSeconds { continue }
                     best[workers] = row
                 }
@@ -255,7 +255,8 @@ struct Benchmark {
                 accepted: outcomes.accepted, review: outcomes.review, invalid: outcomes.invalid,
                 unknownForm: outcomes.unknownForm, failed: outcomes.failed
             ),
-            errors: Array(reports.flatMap(\.errors).prefix(10)), speedup: nil
+            errors: Array(reports.flatMap(\.errors).prefix(10)), speedup: nil,
+            fieldsHelped: run.fieldsHelped
         )
     }
 }

@@ -61,6 +61,10 @@ enum MarkdownReport {
             md += "\nOutcomes (\(t.workers) worker): \(o.accepted) accepted, \(o.review) review, \(o.invalid) invalid, \(o.unknownForm) unknown form, \(o.failed) failed. "
             md += "Engines (\(t.languages.joined(separator: ", "))) are created before the clock starts and their number does not grow during the run. "
             md += "Efficiency = seconds inside `TessBaseAPIRecognize` / (workers × wall); CPU use = worker threads' CPU time / (workers × wall).\n"
+            let helped = rows.filter { $0.workers > 1 }.map { "\($0.fieldsHelped.map(String.init) ?? "—") with \($0.workers) workers" }
+            if !helped.isEmpty {
+                md += "Fields read by a worker that had run out of pages, for a page another worker was reading (as `yomitori run` does; `--no-sharing` turns it off): \(helped.joined(separator: ", ")).\n"
+            }
             if !t.errors.isEmpty { md += "\nPage problems: " + t.errors.map { "`\($0)`" }.joined(separator: "; ") + "\n" }
         }
         return md + "\n"

@@ -27,12 +27,14 @@ struct Options {
     /// Wait up to this many seconds for other processes to go quiet before the throughput runs.
     var waitIdle = 0.0
     var keep = false
+    /// Idle workers read fields of the others' pages (`FieldSharing`), as `yomitori run` does.
+    var sharing = true
 
     static let usage = """
     usage: yomitori-bench [--corpus DIR | --generate N] [--workers 1,2] [--out bench/results]
                           [--only PHASES | --skip PHASES] [--backlog N] [--backlog-queue 5000]
                           [--backlog-minutes 5] [--naive-pages N] [--yomitori PATH]
-                          [--template T.yaml …] [--seed 7] [--repeat 1] [--wait-idle S] [--keep]
+                          [--template T.yaml …] [--seed 7] [--repeat 1] [--wait-idle S] [--no-sharing] [--keep]
 
     Measures yomitori's reader against the time Tesseract alone needs and against the tesseract
     command line run once per field, and writes bench/results/<date>.json, .md and .svg.
@@ -49,6 +51,8 @@ struct Options {
       --template T.yaml   templates (default samples/templates/*.yaml)
       --repeat N          throughput runs per worker count, interleaved, the fastest reported (default 1)
       --wait-idle S       wait up to S seconds for other processes to go quiet before the throughput runs
+      --no-sharing        each page's fields read by its own worker only (by default a worker that has
+                          run out of pages reads fields of the others' pages, as yomitori run does)
       --keep              keep the temporary corpus, crops and job folders
     Results of one date are merged: a run with --only backlog fills in that part of today's files.
     """
@@ -104,6 +108,7 @@ struct Options {
             case "--repeat": o.repeats = max(1, try number(a))
             case "--wait-idle": o.waitIdle = Double(try number(a))
             case "--keep": o.keep = true
+            case "--no-sharing": o.sharing = false
             case "-h", "--help":
                 print(usage)
                 exit(0)

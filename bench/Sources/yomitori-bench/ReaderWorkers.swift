@@ -97,10 +97,15 @@ struct ReaderWorkers {
     /// Read once by every worker before timing, so lazily created engines (second-read models)
     /// exist before the clock starts.
     let warmup: String?
+    /// Workers that run out of pages read fields of the others' pages (`FieldSharing`), as
+    /// `yomitori run` does; false measures each page read by one worker alone.
+    var sharing = true
 
     struct Run {
         var wall: Double
         var workers: [WorkerReport]
+        /// Fields read by a worker other than the page's (nil without sharing).
+        var fieldsHelped: Int?
     }
 
     /// - Parameter onPage: called by a worker after each page (for progress and sampling).
@@ -111,12 +116,13 @@ struct ReaderWorkers {
         let reports = Mutex<[WorkerReport]>([])
         let templates = self.templates
         let warmup = self.warmup
+        let sharing = self.sharing && workers > 1 ? FieldSharing(members: workers) : nil
         for index in 0..<workers {
             ready.enter()
             done.enter()
             let thread = Thread {
                 let report = ReaderWorkers.work(
-                    index: index, templates: templates, warmup: warmup, queue: queue,
+                    index: index, templates: templates, warmup: warmup, queue: queue, sharing: sharing,
                     ready: ready, go: go, onPage: onPage
                 )
                 reports.withLock { $0.append(report) }
@@ -130,11 +136,11 @@ struct ReaderWorkers {
         for _ in 0..<workers { go.signal() }
         done.wait()
         let wall = now() - start
-        return Run(wall: wall, workers: reports.withLock { $0 })
+        return Run(wall: wall, workers: reports.withLock { $0 }, fieldsHelped: sharing?.itemsHelped)
     }
 
     private static func work(
-        index: Int, templates: [PreparedTemplate], warmup: String?, queue: PageQueue,
+        index: Int, templates: [PreparedTemplate], warmup: String?, queue: PageQueue, sharing: FieldSharing?,
         ready: DispatchGroup, go: DispatchSemaphore, onPage: (@Sendable () -> Void)?
     ) -> WorkerReport {
         var report = WorkerReport()
@@ -168,7 +174,7 @@ struct ReaderWorkers {
                 let image = try open!.page(ref.page)
                 let t1 = meter.snapshot()
                 report.decode = report.decode + (t1 - t0)
-                outcome = reader.read(image, id: id)
+                outcome = reader.read(image, id: id, sharing: sharing)
                 report.read = report.read + (meter.snapshot() - t1)
             } catch {
                 outcome = .failed(id, error as? OCRError ?? OCRError(code: .corrupt, file: ref.path, message: "\(error)"))
@@ -188,6 +194,8 @@ struct ReaderWorkers {
             }
             onPage?()
         }
+        // Out of pages: read fields of the pages the other workers are still reading.
+        if let sharing { reader.help(sharing) }
         report.busy = meter.snapshot() - start
         report.recognitionSeconds = reader.engines.recognitionSeconds - recognitionBefore
         report.engineCallSeconds = reader.engines.engineCallSeconds - callBefore

@@ -101,6 +101,9 @@ struct BenchResults: Codable {
         var errors: [String]
         /// pages/s relative to the 1-worker run of the same date.
         var speedup: Double?
+        /// Fields read by a worker that had run out of pages, for another worker's page
+        /// (`FieldSharing`); nil in runs without sharing and in older results.
+        var fieldsHelped: Int?
     }
 
     struct Stage: Codable {
