@@ -200,10 +200,12 @@ public final class JobRunner: Sendable {
 
     /// The job's workers, but no more than there are inputs to keep busy: one per input, or all
     /// of them when an input may hold many pages (a PDF or TIFF, whose pages' fields the other
-    /// workers read along — see `FieldSharing`).
+    /// workers read along — see `FieldSharing`; not under `serve`'s shared limit, where idle
+    /// workers do not help).
     private func startWorkers(templates: [PreparedTemplate], inputs names: [String]) async throws -> [ReaderWorker] {
         let wanted = options.workers ?? job.workers
-        let count = max(1, min(wanted, names.contains(where: Self.mayHoldPages) ? wanted : names.count))
+        let helping = options.sharedLimit == nil && names.contains(where: Self.mayHoldPages)
+        let count = max(1, min(wanted, helping ? wanted : names.count))
         var workers: [ReaderWorker] = []
         for i in 0..<count {
             let worker = ReaderWorker(index: i, templates: templates, limits: options.limits)

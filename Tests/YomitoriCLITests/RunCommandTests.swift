@@ -97,6 +97,24 @@ struct RunCommandTests {
         try? FileManager.default.removeItem(at: job.root)
     }
 
+    @Test("A lone scanner PDF is read by both workers (fields shared); counts and effect as with one worker")
+    func lonePDFSharedFields() throws {
+        var reports: [[String: Any]] = []
+        for workers in [1, 2] {
+            let job = try JobFolder(scans: ["mixed-stack.pdf"])
+            defer { try? FileManager.default.removeItem(at: job.root) }
+            let result = try job.run(extra: ["--workers", "\(workers)"])
+            #expect([0, 1].contains(result.status), "\(result.stderr)")
+            reports.append(try Self.report(result))
+            #expect(job.files("inbox").isEmpty)
+        }
+        let counts = reports.map { $0["counts"] as? [String: Int] ?? [:] }
+        #expect(counts[0]["pages"] == 3 && counts[0]["inputs"] == 1)
+        #expect(counts[0] == counts[1], "one worker: \(counts[0]); two: \(counts[1])")
+        let effects = reports.map { ($0["effect"] as? [String: Any] ?? [:]).compactMapValues { $0 as? Int } }
+        #expect(!effects[0].isEmpty && effects[0] == effects[1], "one worker: \(effects[0]); two: \(effects[1])")
+    }
+
     @Test("A backlog is worked through in batches: each exported and routed before the next is claimed; nothing twice")
     func batches() throws {
         let scans = ["a_juminhyo-clean-01.png", "a_juminhyo-clean-03.png", "a_juminhyo-degraded-04.jpg",
