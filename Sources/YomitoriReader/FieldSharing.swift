@@ -68,16 +68,26 @@ public final class FieldSharing: @unchecked Sendable {
         return results.values()
     }
 
-    /// Leaves, then reads other members' items with `engines` until every member has left.
-    func leave(helpingWith engines: EngineSet) {
+    /// How long a helper refused by its gate waits before it looks again.
+    static let gateRetry = 0.02
+
+    /// Leaves, then reads other members' items with `engines` until every member has left; with a
+    /// `gate`, each item only once the gate lets it in (refused, it looks again shortly).
+    func leave(helpingWith engines: EngineSet, gate: (any HelpGate)? = nil) {
         condition.lock()
         defer { condition.unlock() }
         members -= 1
         condition.broadcast()
         while true {
-            if let items = open.first(where: \.hasUntaken), let index = items.take() {
+            if let items = open.first(where: \.hasUntaken) {
+                if let gate, !gate.tryEnter() {
+                    _ = condition.wait(until: Date(timeIntervalSinceNow: Self.gateRetry))
+                    continue
+                }
+                guard let index = items.take() else { preconditionFailure("an item was untaken") }
                 condition.unlock()
                 items.run(index, engines)
+                gate?.exit()
                 condition.lock()
                 items.unfinished -= 1
                 helped += 1
@@ -89,6 +99,15 @@ public final class FieldSharing: @unchecked Sendable {
             }
         }
     }
+}
+
+/// What a helper must pass before reading an item: a slot of a limit shared with other work.
+/// A helper never waits for it while holding anything: refused, it looks again shortly.
+public protocol HelpGate: Sendable {
+    /// Takes a slot if one is free now.
+    func tryEnter() -> Bool
+    /// Gives the slot back.
+    func exit()
 }
 
 /// The items of one page: which are taken, how many are not finished (guarded by the sharing's lock).

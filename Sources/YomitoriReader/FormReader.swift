@@ -106,9 +106,10 @@ public final class FormReader {
         return .read(prepared.validator.decide(read, today: today))
     }
     /// Leaves `sharing` (this worker has no more pages) and reads fields of the other members'
-    /// pages with this reader's engines until every member has left.
-    public func help(_ sharing: FieldSharing) {
-        sharing.leave(helpingWith: engines)
+    /// pages with this reader's engines until every member has left; with a `gate`, each field
+    /// only once the gate lets it in.
+    public func help(_ sharing: FieldSharing, gate: (any HelpGate)? = nil) {
+        sharing.leave(helpingWith: engines, gate: gate)
     }
 }
 

@@ -200,12 +200,10 @@ public final class JobRunner: Sendable {
 
     /// The job's workers, but no more than there are inputs to keep busy: one per input, or all
     /// of them when an input may hold many pages (a PDF or TIFF, whose pages' fields the other
-    /// workers read along — see `FieldSharing`; not under `serve`'s shared limit, where idle
-    /// workers do not help).
+    /// workers read along — see `FieldSharing`).
     private func startWorkers(templates: [PreparedTemplate], inputs names: [String]) async throws -> [ReaderWorker] {
         let wanted = options.workers ?? job.workers
-        let helping = options.sharedLimit == nil && names.contains(where: Self.mayHoldPages)
-        let count = max(1, min(wanted, helping ? wanted : names.count))
+        let count = max(1, min(wanted, names.contains(where: Self.mayHoldPages) ? wanted : names.count))
         var workers: [ReaderWorker] = []
         for i in 0..<count {
             let worker = ReaderWorker(index: i, templates: templates, limits: options.limits)
@@ -226,7 +224,8 @@ public final class JobRunner: Sendable {
 
     /// Reads inputs with every worker busy; results in input order. A worker that runs out of
     /// inputs reads fields of the pages the others are still reading (the last pages of a batch,
-    /// a long PDF) — except under a limit shared with other jobs, where its core goes to them.
+    /// a long PDF); under a limit shared with other jobs, each field only when a slot is free at
+    /// once (a file waits for its slot; a helper never does, so it never holds one idle).
     private func readAll(_ inputs: [InputToRead], workers: [ReaderWorker], today: JapaneseDate) async -> [FileReading] {
         guard !inputs.isEmpty else { return [] }
         let queue = WorkQueue(count: inputs.count)
@@ -240,11 +239,11 @@ public final class JobRunner: Sendable {
                         let input = inputs[i]
                         await self.options.sharedLimit?.acquire()
                         done.append((i, await worker.read(path: input.path, display: input.name, today: today, sharing: sharing)))
-                        await self.options.sharedLimit?.release()
+                        self.options.sharedLimit?.release()
                         self.options.progress?(1, inputs.count)
                     }
                     if let sharing {
-                        if self.options.sharedLimit == nil { await worker.help(sharing) } else { sharing.leave() }
+                        await worker.help(sharing, gate: self.options.sharedLimit.map(LimitGate.init))
                     }
                     return done
                 }

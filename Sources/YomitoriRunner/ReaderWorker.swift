@@ -46,11 +46,11 @@ final class ReaderWorker: @unchecked Sendable {
     }
 
     /// Leaves `sharing` (no inputs left for this worker) and reads fields of the pages the other
-    /// members are reading until all have left.
-    func help(_ sharing: FieldSharing) async {
+    /// members are reading until all have left, each once `gate` (a shared slot limit) lets it in.
+    func help(_ sharing: FieldSharing, gate: (any HelpGate)?) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async {
-                if let reader = self.reader { reader.help(sharing) } else { sharing.leave() }
+                if let reader = self.reader { reader.help(sharing, gate: gate) } else { sharing.leave() }
                 continuation.resume()
             }
         }

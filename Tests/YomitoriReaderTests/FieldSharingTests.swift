@@ -57,6 +57,26 @@ struct FieldSharingTests {
         #expect(helper.wait(timeout: .now() + 30) == .success, "the helper did not return after every member left")
     }
 
+    @Test("Behind a gate (a slot limit shared with other jobs) a helper waits for a free slot without holding one, then helps")
+    func gatedHelper() {
+        let sharing = FieldSharing(members: 2)
+        let gate = CountingGate(refusals: 3)
+        let helperEngines = EngineSet()
+        let helper = onThread { sharing.leave(helpingWith: helperEngines, gate: gate) }
+        let itemOneRead = DispatchSemaphore(value: 0)
+        let results = sharing.share(3, engines: EngineSet()) { index, engines in
+            if index == 0 { #expect(itemOneRead.wait(timeout: .now() + 30) == .success, "the helper never read item 1") }
+            if index == 1 { itemOneRead.signal() }
+            return ObjectIdentifier(engines)
+        }
+        #expect(results[1] == ObjectIdentifier(helperEngines))
+        sharing.leave()
+        #expect(helper.wait(timeout: .now() + 30) == .success)
+        let counts = gate.counts
+        #expect(counts.refused == 3, "the helper asked again after each refusal")
+        #expect(counts.entered == sharing.itemsHelped && counts.exited == counts.entered, "a slot per field read, each given back")
+    }
+
     @Test("Helpers return once every member has left, also when there was nothing to help with")
     func helpersReturn() {
         let sharing = FieldSharing(members: 3)
@@ -135,6 +155,31 @@ private struct HandedOver<T>: @unchecked Sendable {
 private struct Reader: Equatable {
     var index: Int
     var engines: ObjectIdentifier
+}
+
+/// A gate that refuses the first `refusals` requests, then lets every request in; counts them.
+private final class CountingGate: HelpGate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var refusalsLeft: Int
+    private var refused = 0, entered = 0, exited = 0
+
+    init(refusals: Int) { refusalsLeft = refusals }
+
+    func tryEnter() -> Bool {
+        lock.withLock {
+            if refusalsLeft > 0 {
+                refusalsLeft -= 1
+                refused += 1
+                return false
+            }
+            entered += 1
+            return true
+        }
+    }
+
+    func exit() { lock.withLock { exited += 1 } }
+
+    var counts: (refused: Int, entered: Int, exited: Int) { lock.withLock { (refused, entered, exited) } }
 }
 
 /// Indices in the order items ran (items may run on several threads).
