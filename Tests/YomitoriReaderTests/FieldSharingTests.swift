@@ -77,6 +77,38 @@ struct FieldSharingTests {
         #expect(counts.entered == sharing.itemsHelped && counts.exited == counts.entered, "a slot per field read, each given back")
     }
 
+    @Test("Four workers, pages of 0 to 8 items at random paces, some behind a gate: every result in its place, every worker returns")
+    func stress() {
+        let members = 4
+        let sharing = FieldSharing(members: members)
+        let gate = CountingGate(refusals: 5)
+        let failures = Order()
+        var done: [DispatchSemaphore] = []
+        for member in 0..<members {
+            done.append(onThread {
+                var random = SystemRandomNumberGenerator()
+                let engines = EngineSet()
+                for page in 0..<(member + 1) * 6 {
+                    let count = Int.random(in: 0...8, using: &random)
+                    let order = Array(0..<count).shuffled(using: &random)
+                    let results = sharing.share(count, order: order, engines: engines) { index, _ in
+                        usleep(UInt32.random(in: 0...2_000))
+                        return page * 100 + index
+                    }
+                    if results != (0..<count).map({ page * 100 + $0 }) { failures.append(member) }
+                }
+                if member % 2 == 0 { sharing.leave(helpingWith: engines, gate: gate) } else { sharing.leave(helpingWith: engines) }
+            })
+        }
+        for (member, semaphore) in done.enumerated() {
+            #expect(semaphore.wait(timeout: .now() + 60) == .success, "worker \(member) did not return")
+        }
+        #expect(failures.values.isEmpty, "results out of place for workers \(failures.values)")
+        #expect(sharing.itemsHelped > 0, "the first workers out of pages helped the others")
+        let counts = gate.counts
+        #expect(counts.entered == counts.exited)
+    }
+
     @Test("Helpers return once every member has left, also when there was nothing to help with")
     func helpersReturn() {
         let sharing = FieldSharing(members: 3)
