@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Without it, the end of every batch leaves all but one worker idle while the last page is read,
 /// and a batch of one long PDF is read by one worker however many there are. With it, a worker
-/// whose queue is empty calls ``FormReader/help(_:)``: it takes fields of the pages the other
+/// whose queue is empty calls ``FormReader/help(_:gate:)``: it takes fields of the pages the other
 /// members have open (oldest page first), reads them with its own engines, and returns when every
 /// member has left. A page's owner reads the rest of its fields and waits only for the fields a
 /// helper is reading at that moment.
@@ -13,7 +13,7 @@ import Foundation
 /// nothing from one call to the next), so a page reads the same whoever reads its fields.
 ///
 /// One `FieldSharing` per batch of work, made for the number of workers taking part; each member
-/// leaves exactly once, by ``FormReader/help(_:)`` or ``leave()``.
+/// leaves exactly once, by ``FormReader/help(_:gate:)`` or ``leave()``.
 public final class FieldSharing: @unchecked Sendable {
     private let condition = NSCondition()
     /// Members that have not left yet (guarded by `condition`).
@@ -36,7 +36,7 @@ public final class FieldSharing: @unchecked Sendable {
         return helped
     }
 
-    /// Leaves without helping (a worker that must give its core to something else).
+    /// Leaves without helping (a worker without engines).
     public func leave() {
         condition.lock()
         members -= 1

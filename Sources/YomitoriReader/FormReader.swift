@@ -71,8 +71,7 @@ public final class FormReader {
         do {
             if let sharing {
                 let specs = page.fields
-                // The longest reads first, so the page does not wait at its end for one long field.
-                let order = specs.indices.sorted { RecognitionProfile.expectedCost(specs[$0]) > RecognitionProfile.expectedCost(specs[$1]) }
+                let order = prepared.sharingOrders[pageIndex]
                 let reads = sharing.share(specs.count, order: order, engines: engines) { index, engines in
                     Result { try FieldReader(engines: engines).read(specs[index], cutter: cutter) }
                 }
@@ -105,6 +104,7 @@ public final class FormReader {
         let read = PageRead(file: id.file, page: id.page, template: prepared.id, registration: summary, fields: fields)
         return .read(prepared.validator.decide(read, today: today))
     }
+
     /// Leaves `sharing` (this worker has no more pages) and reads fields of the other members'
     /// pages with this reader's engines until every member has left; with a `gate`, each field
     /// only once the gate lets it in.

@@ -11,6 +11,10 @@ public final class PreparedTemplate: Sendable {
     let registrars: [PageRegistrar]
     /// Decides accepted / review / invalid for pages read with this template.
     public let validator: Validator
+    /// Per template page, the order in which workers sharing a page take its fields: the longest
+    /// reads first (``RecognitionProfile/expectedCost(_:)``), so a page does not wait at its end
+    /// for one long field.
+    let sharingOrders: [[Int]]
 
     /// Loads the reference images and prepares registration.
     /// - Throws: ``OCRError`` when a reference image cannot be read.
@@ -27,6 +31,10 @@ public final class PreparedTemplate: Sendable {
         }
         self.registrars = registrars
         self.validator = Validator(template: template)
+        self.sharingOrders = template.pages.map { page in
+            let costs = page.fields.map(RecognitionProfile.expectedCost)
+            return costs.indices.sorted { costs[$0] > costs[$1] }
+        }
     }
 
     public var id: String { template.id }

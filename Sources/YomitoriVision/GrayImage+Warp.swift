@@ -197,44 +197,44 @@ extension GrayImage {
                 out.pixels.withUnsafeMutableBufferPointer { destination in
                     columnTap.withUnsafeBufferPointer { taps in
                         columnRight.withUnsafeBufferPointer { rights in
-                                let value = value.baseAddress!
-                                for oy in 0..<outHeight {
-                                    let fy = Double(oy) + 0.5
-                                    let sy = transform.c * 0.5 + d * fy + ty - 0.5
-                                    guard sy >= 0, sy < lastY else { continue }
-                                    let y0 = floorOfSmallNonNegative(sy)
-                                    let fyy = sy - Double(y0), up = 1 - fyy
-                                    let top = source.baseAddress! + y0 * w, bottom = top + w
-                                    let row = destination.baseAddress! + oy * outWidth
-                                    // Two columns at a time through the general loop's pair
-                                    // arithmetic, where the columns with taps form one run; the
-                                    // rest one at a time.
-                                    var ox = 0
-                                    if let run = columnsInside {
-                                        let downs = SIMD2(repeating: fyy)
-                                        let rightRaw = UnsafeRawPointer(rights.baseAddress!)
-                                        ox = run.lowerBound
-                                        while ox &+ 1 < run.upperBound {
-                                            let right = rightRaw.loadUnaligned(fromByteOffset: ox &* 8, as: SIMD2<Double>.self)
-                                            let v = Self.bilinear(top + taps[ox], top + taps[ox &+ 1], w, right, downs, value)
-                                            row[ox] = UInt8(truncatingIfNeeded: v[0])
-                                            row[ox &+ 1] = UInt8(truncatingIfNeeded: v[1])
-                                            ox &+= 2
-                                        }
-                                    }
-                                    while ox < outWidth {
-                                        let x0 = taps[ox]
-                                        if x0 >= 0 {
-                                            let right = rights[ox], left = 1 - right
-                                            let upper = value[Int(top[x0])] * left + value[Int(top[x0 &+ 1])] * right
-                                            let lower = value[Int(bottom[x0])] * left + value[Int(bottom[x0 &+ 1])] * right
-                                            let v = upper * up + lower * fyy + 0.5
-                                            row[ox] = UInt8(truncatingIfNeeded: floorOfSmallNonNegative(v))
-                                        }
-                                        ox &+= 1
+                            let value = value.baseAddress!
+                            for oy in 0..<outHeight {
+                                let fy = Double(oy) + 0.5
+                                let sy = transform.c * 0.5 + d * fy + ty - 0.5
+                                guard sy >= 0, sy < lastY else { continue }
+                                let y0 = floorOfSmallNonNegative(sy)
+                                let fyy = sy - Double(y0), up = 1 - fyy
+                                let top = source.baseAddress! + y0 * w, bottom = top + w
+                                let row = destination.baseAddress! + oy * outWidth
+                                // Two columns at a time through the general loop's pair
+                                // arithmetic, where the columns with taps form one run; the
+                                // rest one at a time.
+                                var ox = 0
+                                if let run = columnsInside {
+                                    let downs = SIMD2(repeating: fyy)
+                                    let rightRaw = UnsafeRawPointer(rights.baseAddress!)
+                                    ox = run.lowerBound
+                                    while ox &+ 1 < run.upperBound {
+                                        let right = rightRaw.loadUnaligned(fromByteOffset: ox &* 8, as: SIMD2<Double>.self)
+                                        let v = Self.bilinear(top + taps[ox], top + taps[ox &+ 1], w, right, downs, value)
+                                        row[ox] = UInt8(truncatingIfNeeded: v[0])
+                                        row[ox &+ 1] = UInt8(truncatingIfNeeded: v[1])
+                                        ox &+= 2
                                     }
                                 }
+                                while ox < outWidth {
+                                    let x0 = taps[ox]
+                                    if x0 >= 0 {
+                                        let right = rights[ox], left = 1 - right
+                                        let upper = value[Int(top[x0])] * left + value[Int(top[x0 &+ 1])] * right
+                                        let lower = value[Int(bottom[x0])] * left + value[Int(bottom[x0 &+ 1])] * right
+                                        let v = upper * up + lower * fyy + 0.5
+                                        row[ox] = UInt8(truncatingIfNeeded: floorOfSmallNonNegative(v))
+                                    }
+                                    ox &+= 1
+                                }
                             }
+                        }
                     }
                 }
             }
