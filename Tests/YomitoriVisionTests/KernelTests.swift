@@ -292,3 +292,97 @@ extension KernelTests {
         #expect(GrayImage(width: 5, height: 1, fill: 0).inkComponents().map(\.pixelCount) == [5])
     }
 }
+
+extension KernelTests {
+    /// A zone-like image: mostly paper (no dark pixel in long stretches, so the 16-pixel skips
+    /// are taken), with strokes, dots and rules of random lengths that start and end anywhere
+    /// relative to those 16-pixel blocks.
+    static func zoneLike(width: Int, height: Int, seed: UInt64) -> GrayImage {
+        var rng = Seeded(state: seed)
+        var image = GrayImage(width: width, height: height, fill: 255)
+        for i in image.pixels.indices { image.pixels[i] = UInt8(225 + Int.random(in: 0...30, using: &rng)) }
+        for _ in 0..<(width * height / 300) {
+            let x = Int.random(in: 0..<width, using: &rng), y = Int.random(in: 0..<height, using: &rng)
+            let length = Int.random(in: 1...40, using: &rng), value = UInt8(Int.random(in: 0...160, using: &rng))
+            let vertical = Bool.random(using: &rng)
+            for k in 0..<length {
+                let (px, py) = vertical ? (x, y + k) : (x + k, y)
+                if px < width, py < height { image.pixels[py * width + px] = value }
+            }
+        }
+        // Dashed rules: dashes that count only if a run went on across the paper between them
+        // (gaps of 16 pixels and more, so whole 16-pixel blocks of paper lie in them); the first
+        // with dashes and gaps on the 16-pixel blocks, so a dash starts right after a skipped block.
+        let aligned = max(16, width * 3 / 10 / 16 * 16)
+        for (y, dash, gap, start) in [(height / 3, aligned, 16, 0), (height - 2, width / 5, 17, 2), (height / 4, width / 3, 33, 1)] {
+            var x = start
+            while x < width {
+                for k in x..<min(width, x + dash) { image.pixels[y * width + k] = 30 }
+                x += dash + gap
+            }
+        }
+        // A rule along the top edge, one across the middle, one down the right edge.
+        for x in 0..<width { image.pixels[1 * width + x] = 40 }
+        for x in (width / 5)..<width { image.pixels[(height / 2) * width + x] = 60 }
+        for y in 0..<height { image.pixels[y * width + width - 2] = 50 }
+        return image
+    }
+
+    /// removingRules as first written: every row's longest dark run counted pixel by pixel.
+    static func plainRemovingRules(_ image: GrayImage, margin: Int, longRun: Double, threshold: UInt8) -> GrayImage {
+        let w = image.width, h = image.height
+        guard w > 2, h > 2 else { return image }
+        var out = image
+        func longest(_ values: [UInt8]) -> Int {
+            var best = 0, run = 0
+            for v in values {
+                run = v < threshold ? run + 1 : 0
+                best = max(best, run)
+            }
+            return best
+        }
+        for y in 0..<h {
+            let run = longest((0..<w).map { image[$0, y] })
+            let nearEdge = y < margin || y >= h - margin
+            if Double(run) >= longRun * Double(w) || (nearEdge && Double(run) >= 0.35 * Double(w)) {
+                for yy in max(0, y - 1)...min(h - 1, y + 1) {
+                    for x in 0..<w where out[x, yy] < 200 { out[x, yy] = 255 }
+                }
+            }
+        }
+        for x in 0..<w where x < margin || x >= w - margin {
+            if Double(longest((0..<h).map { image[x, $0] })) >= 0.5 * Double(h) {
+                for xx in max(0, x - 1)...min(w - 1, x + 1) {
+                    for y in 0..<h where out[xx, y] < 200 { out[xx, y] = 255 }
+                }
+            }
+        }
+        return out
+    }
+
+    @Test("removingRules equals the pixel-by-pixel row scan: zones of every width around the 16-pixel blocks",
+          arguments: [(15, 9), (16, 12), (17, 30), (47, 23), (131, 40), (640, 90)])
+    func rulesMatchPlainScan(width: Int, height: Int) {
+        for seed: UInt64 in [1, 2, 3] {
+            for image in [Self.zoneLike(width: width, height: height, seed: seed), Self.pageLike(width: width, height: height, seed: seed)] {
+                for (margin, longRun, threshold) in [(4, 0.6, UInt8(128)), (3, 0.85, 128), (2, 2.0, 140)] {
+                    #expect(image.removingRules(margin: margin, longRun: longRun, threshold: threshold).pixels
+                        == Self.plainRemovingRules(image, margin: margin, longRun: longRun, threshold: threshold).pixels,
+                        "seed \(seed), margin \(margin), longRun \(longRun), threshold \(threshold)")
+                }
+            }
+        }
+    }
+
+    @Test("inkComponents equals flood fill on zone-like images: long paper stretches, strokes across the 16-pixel blocks",
+          arguments: [(16, 16), (33, 21), (131, 40), (640, 90)])
+    func sparseComponentsMatchFloodFill(width: Int, height: Int) {
+        for seed: UInt64 in [5, 6, 7] {
+            let image = Self.zoneLike(width: width, height: height, seed: seed)
+            for threshold: UInt8 in [110, 128, 140] {
+                #expect(image.inkComponents(threshold: threshold) == Self.floodComponents(image, threshold: threshold),
+                        "seed \(seed), threshold \(threshold)")
+            }
+        }
+    }
+}
