@@ -82,11 +82,16 @@ public final class Intake: Sendable {
     /// For one-shot runs: what is complete now. Lists the inbox, waits (with `sleep`) until the
     /// files seen have had `settle_seconds` to settle — at most once, at most settle_seconds + 1 —
     /// and lists again. Files still changing are left for the next run.
-    public func collectSettled(sleep: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }) throws(IntakeError)
-        -> [ReadyFile]
-    {
+    ///
+    /// Before it waits, `whileSettling` is told the names of the files it will hand out if they
+    /// settle (those complete now and those settling), so the caller can get ready meanwhile.
+    public func collectSettled(
+        sleep: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) },
+        whileSettling: ([String]) -> Void = { _ in }
+    ) throws(IntakeError) -> [ReadyFile] {
         let first = try scan()
         guard let next = first.nextCheck else { return first.ready }
+        whileSettling(first.ready.map(\.name) + first.settling)
         sleep(min(max(0, next.timeIntervalSince(clock())), rules.settleSeconds + 1))
         return first.ready + (try scan()).ready
     }

@@ -11,6 +11,8 @@ public struct IntakeDecision: Sendable, Equatable {
     public var nextCheck: Date?
     /// Inputs waiting in the inbox (not yet handed out): the backlog for `yomitori status`.
     public var waiting: Int
+    /// The names of the waiting inputs that are settling (looked at again at ``nextCheck``).
+    public var settling: [String] = []
     /// Entries whose names are not UTF-8 (set by ``Intake/scan()``): they cannot be processed and
     /// must be reported (a share mounted with the wrong `iocharset`).
     public var undecodableNames: Int

@@ -84,7 +84,10 @@ public struct IntakeStateMachine: Sendable {
             switch rules.marker {
             case .none:
                 ready = settled
-                if !settled { decision.nextCheck = min(decision.nextCheck ?? settleAt, settleAt) }
+                if !settled {
+                    decision.nextCheck = min(decision.nextCheck ?? settleAt, settleAt)
+                    decision.settling.append(file.name)
+                }
             case .perFile:
                 marker = rules.marker.markerName(for: file.name)
                 ready = marker.map { present[$0] != nil } ?? false
@@ -94,7 +97,10 @@ public struct IntakeStateMachine: Sendable {
                     ready = true
                 } else if file.modified == folderMarker.modified {
                     ready = settled
-                    if !settled { decision.nextCheck = min(decision.nextCheck ?? settleAt, settleAt) }
+                    if !settled {
+                        decision.nextCheck = min(decision.nextCheck ?? settleAt, settleAt)
+                        decision.settling.append(file.name)
+                    }
                 }
             }
             if ready {

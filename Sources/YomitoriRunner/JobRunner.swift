@@ -85,11 +85,18 @@ public final class JobRunner: Sendable {
 
         // 2. New files, once settled. Engines are created before any file is taken, so a missing
         // language or reference image leaves the inbox as it was; with nothing to read, never.
-        let settledFiles = try intake.collectSettled(sleep: options.sleep)
+        // While files seen settle (settle_seconds), the engines are created meanwhile.
+        var starting: Task<[ReaderWorker], any Error>?
+        let resumedNames = inputs.map(\.name)
+        let settledFiles = try intake.collectSettled(sleep: options.sleep) { seen in
+            let names = resumedNames + seen
+            starting = Task { try await self.startWorkers(templates: try self.prepare(templates), inputs: names) }
+        }
         var workers: [ReaderWorker] = []
-        if !inputs.isEmpty || !settledFiles.isEmpty {
-            let names = inputs.map(\.name) + settledFiles.map(\.name)
-            workers = try await startWorkers(templates: try prepare(templates), inputs: names)
+        if let starting {
+            workers = try await starting.value
+        } else if !inputs.isEmpty || !settledFiles.isEmpty {
+            workers = try await startWorkers(templates: try prepare(templates), inputs: resumedNames + settledFiles.map(\.name))
         }
         // 3. Batches of at most `batchInputs` inputs: resumed ones first, then new files, claimed only
         // when their batch starts. Each batch is read, decided, exported and routed before the next
@@ -117,6 +124,13 @@ public final class JobRunner: Sendable {
         report.durationSeconds = Date().timeIntervalSince(started)
         report.pagesPerSecond = report.durationSeconds > 0 ? Double(report.counts.pages) / report.durationSeconds : 0
         report.effect.keyingSecondsSaved = Double(report.effect.fieldsAutomated) * job.secondsPerField
+        if !workers.isEmpty, report.counts.pages > 0 {
+            var reading = RunReport.Reading(workers: workers.count)
+            for worker in workers { reading.recognitionSeconds += await worker.recognitionSeconds() }
+            let capacity = Double(workers.count) * report.durationSeconds
+            reading.efficiency = capacity > 0 ? reading.recognitionSeconds / capacity : 0
+            report.reading = reading
+        }
         let json = String(decoding: (try? JSONEncoder.report.encode(report)) ?? Data(), as: UTF8.self)
         let counts = RunCounts(
             claimed: report.counts.inputs, resumed: report.counts.resumed, duplicates: report.counts.duplicates,

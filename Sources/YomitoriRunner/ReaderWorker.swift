@@ -56,6 +56,13 @@ final class ReaderWorker: @unchecked Sendable {
         }
     }
 
+    /// Seconds this worker's engines spent inside Tesseract's recognition so far.
+    func recognitionSeconds() async -> Double {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Double, Never>) in
+            queue.async { continuation.resume(returning: self.reader?.engines.recognitionSeconds ?? 0) }
+        }
+    }
+
     private func readNow(path: String, display: String, today: JapaneseDate, sharing: FieldSharing?) -> FileReading {
         guard let reader else { return .unreadable(OCRError(code: .engineFailed, file: display, message: "worker not started")) }
         let scan: ScanFile

@@ -38,6 +38,24 @@ public struct RunReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// Where the workers' time went: how much of it Tesseract spent recognising.
+    public struct Reading: Sendable, Codable, Equatable {
+        /// Workers started for the run (each with its own engines).
+        public var workers = 0
+        /// Seconds inside Tesseract's recognition (`TessBaseAPIRecognize`), all workers together.
+        public var recognitionSeconds: Double = 0
+        /// recognitionSeconds / (workers × the run's duration): the share of the workers' time
+        /// spent recognising, everything else (start-up, intake, decoding, registration,
+        /// cleaning, validation, export, routing, ledger) counted against it.
+        public var efficiency: Double = 0
+
+        enum CodingKeys: String, CodingKey {
+            case workers
+            case recognitionSeconds = "recognition_s"
+            case efficiency
+        }
+    }
+
     public var run: String
     public var job: String
     public var startedAt: Date
@@ -48,6 +66,8 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var effect = Effect()
     /// Problems worth a look, without personal data (file names and reason codes).
     public var problems: [String] = []
+    /// Recognition time and efficiency; nil when nothing was read (no engines were started).
+    public var reading: Reading?
 
     enum CodingKeys: String, CodingKey {
         case run, job
@@ -55,7 +75,7 @@ public struct RunReport: Sendable, Codable, Equatable {
         case durationSeconds = "duration_s"
         case counts
         case pagesPerSecond = "pages_per_s"
-        case outputs, effect, problems
+        case outputs, effect, problems, reading
     }
 
     /// One line for stderr.
