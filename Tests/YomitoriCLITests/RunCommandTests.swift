@@ -74,11 +74,20 @@ struct RunCommandTests {
         #expect(try job.importRows().count == accepted)
         let effect = try #require(report["effect"] as? [String: Any])
         #expect((effect["fields_automated"] as? Int ?? 0) > 0)
+        // Where the workers' time went: recognition seconds, and their share of workers × duration.
+        let reading = try #require(report["reading"] as? [String: Any])
+        let recognition = try #require(reading["recognition_s"] as? Double)
+        let efficiency = try #require(reading["efficiency"] as? Double)
+        let duration = try #require(report["duration_s"] as? Double)
+        let workers = try #require(reading["workers"] as? Int)
+        #expect(workers == 2 && recognition > 0 && efficiency > 0 && efficiency < 1)
+        #expect(abs(efficiency - recognition / (Double(workers) * duration)) < 1e-9)
         #expect(first.stderrLines.last?.contains("accepted") == true, "one-line summary on stderr")
 
         // Nothing left: a second run does nothing and writes nothing.
         let second = try job.run()
         #expect(second.status == 0)
+        #expect(try Self.report(second)["reading"] == nil, "nothing read, no engines")
         #expect(try job.importRows().count == accepted)
 
         // The same content again is a duplicate, not a second import.

@@ -169,11 +169,18 @@ struct ClaimTests {
         let intake = Intake(inbox: inbox, work: folder.file("work"), patterns: JobDefinition.defaultPatterns,
                             rules: IntakeRules(settleSeconds: 5), clock: { now.withLock { $0 } })
         var slept: [TimeInterval] = []
-        let ready = try intake.collectSettled { seconds in
+        var told: [[String]] = []
+        let ready = try intake.collectSettled(sleep: { seconds in
+            #expect(told.count == 1, "told what settles before the wait")
             slept.append(seconds)
             now.withLock { $0 += seconds }
-        }
+        }, whileSettling: { told.append($0) })
         #expect(slept == [5])
+        #expect(told.map { $0.sorted() } == [["a.pdf", "b.png"]])
         #expect(ready.map(\.name).sorted() == ["a.pdf", "b.png"])
+        // Nothing left to settle: no wait, and nothing to get ready for.
+        #expect(try intake.collectSettled(sleep: { _ in Issue.record("waited on an empty inbox") },
+                                          whileSettling: { told.append($0) }).isEmpty)
+        #expect(told.count == 1)
     }
 }

@@ -24,6 +24,7 @@ struct IntakeStateMachineTests {
         #expect(waiting.ready.isEmpty)  // unchanged for 4 s only
         #expect(waiting.nextCheck == at(12))
         #expect(waiting.waiting == 1)
+        #expect(waiting.settling == ["scan.pdf"])  // named, so a one-shot run can get ready meanwhile
         let settled = intake.observe([file("scan.pdf", 9000, 107)], at: at(12))
         #expect(settled.ready == [ReadyFile(name: "scan.pdf", size: 9000, modified: Date(timeIntervalSince1970: 107))])
         // Handed out once: not again while it is being claimed.
@@ -96,7 +97,9 @@ struct IntakeStateMachineTests {
         var intake = IntakeStateMachine(rules: rules, patterns: patterns)
         // Page 1, then a long pause (longer than settle_seconds) before page 2, and so on.
         #expect(intake.observe([file("stack.tif", 300_000, 100)], at: at(0)).ready.isEmpty)
-        #expect(intake.observe([file("stack.tif", 300_000, 100)], at: at(30)).ready.isEmpty)  // settled, but no marker
+        let unmarked = intake.observe([file("stack.tif", 300_000, 100)], at: at(30))
+        #expect(unmarked.ready.isEmpty)  // settled, but no marker
+        #expect(unmarked.waiting == 1 && unmarked.settling.isEmpty)  // waits for its marker, not for time
         #expect(intake.observe([file("stack.tif", 600_000, 131)], at: at(31)).ready.isEmpty)
         #expect(intake.observe([file("stack.tif", 900_000, 160)], at: at(90)).ready.isEmpty)
         let listing = [file("stack.tif", 900_000, 160), file("stack.ok", 0, 161)]
