@@ -1,5 +1,6 @@
 internal import CTesseract
 import Foundation
+import Synchronization
 public import YomitoriVision
 
 /// One libtesseract instance (`TessBaseAPI`) loaded with one language set, reused for every zone.
@@ -54,7 +55,7 @@ public final class TesseractEngine {
             throw OCRError(code: .engineFailed, message: "could not create a Tesseract engine")
         }
         // Quiet before Init: Init itself may print warnings.
-        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        Self.silenceDebugOutput(api)
         let rc = TessBaseAPIInit2(api, dir, resolved.joined(separator: "+"), OEM_LSTM_ONLY)
         guard rc == 0 else {
             TessBaseAPIDelete(api)
@@ -63,7 +64,6 @@ public final class TesseractEngine {
                 message: "Tesseract could not load '\(languages)' from \(dir)"
             )
         }
-        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
         _ = TessBaseAPISetVariable(api, "user_defined_dpi", "300")
         // Japanese output otherwise gets spaces between characters.
         _ = TessBaseAPISetVariable(api, "preserve_interword_spaces", "1")
@@ -73,6 +73,23 @@ public final class TesseractEngine {
         _ = TessBaseAPISetVariable(api, "tessedit_do_invert", "0")
         self.languages = languages
         self.handle = api
+    }
+
+    /// Whether Tesseract's `debug_file` has been pointed at /dev/null (guarded by the mutex).
+    private static let debugOutputSilenced = Mutex(false)
+
+    /// Points Tesseract's `debug_file` at /dev/null, once per process.
+    ///
+    /// `debug_file` is one of the few parameters Tesseract keeps for the whole process; the rest
+    /// (and the language data's own settings: `preserve_interword_spaces` in jpn) belong to each
+    /// engine. Written once, before the first Init and never again, it leaves nothing shared for
+    /// engines created on several threads at once to write, so workers create theirs in parallel.
+    private static func silenceDebugOutput(_ api: OpaquePointer) {
+        debugOutputSilenced.withLock { silenced in
+            guard !silenced else { return }
+            _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+            silenced = true
+        }
     }
 
     deinit {

@@ -218,15 +218,16 @@ public final class JobRunner: Sendable {
     private func startWorkers(templates: [PreparedTemplate], inputs names: [String]) async throws -> [ReaderWorker] {
         let wanted = options.workers ?? job.workers
         let count = max(1, min(wanted, names.contains(where: Self.mayHoldPages) ? wanted : names.count))
-        var workers: [ReaderWorker] = []
-        for i in 0..<count {
-            let worker = ReaderWorker(index: i, templates: templates, limits: options.limits)
-            do {
-                try await worker.start()
-            } catch {
-                throw RunError(code: .configuration, message: "\(error)")
+        let workers = (0..<count).map { ReaderWorker(index: $0, templates: templates, limits: options.limits) }
+        // Each on its own thread, at the same time (engines share nothing they write while being
+        // created; see TesseractEngine).
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for worker in workers { group.addTask { try await worker.start() } }
+                try await group.waitForAll()
             }
-            workers.append(worker)
+        } catch {
+            throw RunError(code: .configuration, message: "\(error)")
         }
         return workers
     }

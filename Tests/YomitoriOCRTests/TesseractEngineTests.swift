@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import YomitoriOCR
 import YomitoriVision
@@ -19,6 +20,44 @@ struct TesseractEngineTests {
         // The whitelist is cleared when not given.
         let free = engine.recognize(image, mode: .singleLine)
         #expect(free.text.contains("2024"))
+    }
+
+    @Test("Engines created on several threads at once read exactly as one created alone")
+    func parallelCreation() throws {
+        let path = Bundle.module.path(forResource: "Fixtures/digits.png", ofType: nil) ?? ""
+        let image = try ScanFile(path: path).page(0)
+        @Sendable func read(with engine: TesseractEngine) -> String {
+            let rec = engine.recognize(image, mode: .singleLine, whitelist: "0123456789")
+            return "\(rec.text) \(rec.confidence) \(rec.symbols.map(\.text))"
+        }
+        let alone = try read(with: TesseractEngine(languages: "eng"))
+        #expect(alone.hasPrefix("2024 "))
+        // Workers create engines at the same time (yomitori run starts them together); the
+        // language sets a worker loads, four workers, three rounds.
+        let languages = ["eng", "jpn", "script/Japanese", "jpn+eng"]
+        for _ in 0..<3 {
+            let results = Mutex<[String: String]>([:])
+            DispatchQueue.concurrentPerform(iterations: 4 * languages.count) { i in
+                let languages = languages[i % languages.count]
+                do {
+                    let engine = try TesseractEngine(languages: languages)
+                    let text = languages == "eng" ? read(with: engine) : engine.recognize(image, mode: .singleLine).text
+                    results.withLock { $0["\(i)"] = text }
+                } catch {
+                    results.withLock { $0["\(i)"] = "error: \(error)" }
+                }
+            }
+            let all = results.withLock { $0 }
+            #expect(all.count == 4 * languages.count)
+            for (key, text) in all {
+                let i = Int(key)!
+                if languages[i % languages.count] == "eng" {
+                    #expect(text == alone, "engine \(i)")
+                } else {
+                    #expect(text.contains("2024"), "engine \(i) (\(languages[i % languages.count])): \(text)")
+                }
+            }
+        }
     }
 
     @Test("A blank image is an empty result, not an error")
