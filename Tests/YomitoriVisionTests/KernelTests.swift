@@ -20,11 +20,19 @@ struct KernelTests {
         }
     }
 
+    /// Paper: every pixel a random grey in `tones`.
+    static func paper(width: Int, height: Int, tones: ClosedRange<Int>, using rng: inout Seeded) -> GrayImage {
+        var image = GrayImage(width: width, height: height, fill: 255)
+        for i in image.pixels.indices {
+            image.pixels[i] = UInt8(tones.lowerBound + Int.random(in: 0...(tones.upperBound - tones.lowerBound), using: &rng))
+        }
+        return image
+    }
+
     /// A page-like image: white paper with grey noise, dark strokes and a few ruled lines.
     static func pageLike(width: Int, height: Int, seed: UInt64) -> GrayImage {
         var rng = Seeded(state: seed)
-        var image = GrayImage(width: width, height: height, fill: 255)
-        for i in image.pixels.indices { image.pixels[i] = UInt8(235 + Int.random(in: 0...20, using: &rng)) }
+        var image = paper(width: width, height: height, tones: 235...255, using: &rng)
         for _ in 0..<(width * height / 40) {
             let x = Int.random(in: 0..<width, using: &rng), y = Int.random(in: 0..<height, using: &rng)
             image.pixels[y * width + x] = UInt8(Int.random(in: 0...120, using: &rng))
@@ -299,8 +307,7 @@ extension KernelTests {
     /// relative to those 16-pixel blocks.
     static func zoneLike(width: Int, height: Int, seed: UInt64) -> GrayImage {
         var rng = Seeded(state: seed)
-        var image = GrayImage(width: width, height: height, fill: 255)
-        for i in image.pixels.indices { image.pixels[i] = UInt8(225 + Int.random(in: 0...30, using: &rng)) }
+        var image = paper(width: width, height: height, tones: 225...255, using: &rng)
         for _ in 0..<(width * height / 300) {
             let x = Int.random(in: 0..<width, using: &rng), y = Int.random(in: 0..<height, using: &rng)
             let length = Int.random(in: 1...40, using: &rng), value = UInt8(Int.random(in: 0...160, using: &rng))
