@@ -144,12 +144,15 @@ enum MarkdownReport {
             if j.runs.isEmpty {
                 md += "\(j.note).\n\n"
             } else {
-                md += "| workers | files | pages | wall s | reported s | pages/s (reported) | peak RSS MB | exit |\n|---|---|---|---|---|---|---|---|\n"
+                md += "| workers | files | pages | wall s | reported s | pages/s (reported) | Tesseract s | efficiency | peak RSS MB | exit |\n|---|---|---|---|---|---|---|---|---|---|\n"
                 for run in j.runs {
                     md += "| \(run.workers) | \(run.files) | \(run.pages.map(String.init) ?? "—") | \(fmt(run.wallSeconds, 1)) | \(run.reportedDurationSeconds.map { fmt($0, 1) } ?? "—") | "
-                    md += "\(run.reportedPagesPerSecond.map { fmt($0, 3) } ?? "—") | \(fmt(run.peakRSSMB, 0)) | \(run.exitStatus) |\n"
+                    md += "\(run.reportedPagesPerSecond.map { fmt($0, 3) } ?? "—") | \(run.recognitionSeconds.map { fmt($0, 1) } ?? "—") | "
+                    md += "\(run.efficiency.map { fmt($0, 2) } ?? "—") | \(fmt(run.peakRSSMB, 0)) | \(run.exitStatus) |\n"
                 }
-                md += "\n\(j.note).\n\n"
+                md += "\n\(j.note). Efficiency here is the run's own report (`reading.efficiency`): seconds inside "
+                md += "`TessBaseAPIRecognize` over workers × the run's duration, so start-up (templates prepared, engines created "
+                md += "by all workers at once), intake, export, routing and the ledger all count against it.\n\n"
             }
         }
         return md

@@ -241,6 +241,10 @@ struct BenchResults: Codable {
         var wallSeconds: Double
         var reportedDurationSeconds: Double?
         var reportedPagesPerSecond: Double?
+        /// The report's `reading`: seconds inside Tesseract recognition, all workers, and their share
+        /// of workers × the run's duration (start-up, intake, export and routing included).
+        var recognitionSeconds: Double?
+        var efficiency: Double?
         var counts: [String: Double]?
         var peakRSSMB: Double
         var exitStatus: Int32

@@ -124,6 +124,10 @@ struct YomitoriCLI {
             run.pages = Self.number(object["pages"]).map(Int.init)
             run.reportedDurationSeconds = Self.number(object["duration_s"])
             run.reportedPagesPerSecond = Self.number(object["pages_per_s"])
+            if let reading = object["reading"] as? [String: Any] {
+                run.recognitionSeconds = Self.number(reading["recognition_s"])
+                run.efficiency = Self.number(reading["efficiency"])
+            }
             if let counts = object["counts"] as? [String: Any] {
                 run.counts = counts.compactMapValues { Self.number($0) }
             }
