@@ -79,15 +79,17 @@ public struct IntakeStateMachine: Sendable {
             guard let state = tracked[file.name], !state.handedOut else { continue }
             let settleAt = state.since.addingTimeInterval(settleTime(size: file.size))
             let settled = now >= settleAt
+            // Not settled yet: look again when it may have, and name it among those settling.
+            func waitToSettle() {
+                decision.nextCheck = min(decision.nextCheck ?? settleAt, settleAt)
+                decision.settling.append(file.name)
+            }
             var ready = false
             var marker: String?
             switch rules.marker {
             case .none:
                 ready = settled
-                if !settled {
-                    decision.nextCheck = min(decision.nextCheck ?? settleAt, settleAt)
-                    decision.settling.append(file.name)
-                }
+                if !settled { waitToSettle() }
             case .perFile:
                 marker = rules.marker.markerName(for: file.name)
                 ready = marker.map { present[$0] != nil } ?? false
@@ -97,10 +99,7 @@ public struct IntakeStateMachine: Sendable {
                     ready = true
                 } else if file.modified == folderMarker.modified {
                     ready = settled
-                    if !settled {
-                        decision.nextCheck = min(decision.nextCheck ?? settleAt, settleAt)
-                        decision.settling.append(file.name)
-                    }
+                    if !settled { waitToSettle() }
                 }
             }
             if ready {

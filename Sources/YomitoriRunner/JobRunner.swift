@@ -86,18 +86,16 @@ public final class JobRunner: Sendable {
         // 2. New files, once settled. Engines are created before any file is taken, so a missing
         // language or reference image leaves the inbox as it was; with nothing to read, never.
         // While files seen settle (settle_seconds), the engines are created meanwhile.
-        var starting: Task<[ReaderWorker], any Error>?
         let resumedNames = inputs.map(\.name)
-        let settledFiles = try intake.collectSettled(sleep: options.sleep) { seen in
-            let names = resumedNames + seen
-            starting = Task { try await self.startWorkers(templates: try self.prepare(templates), inputs: names) }
+        func start(for names: [String]) -> Task<[ReaderWorker], any Error> {
+            Task { try await self.startWorkers(templates: try self.prepare(templates), inputs: names) }
         }
-        var workers: [ReaderWorker] = []
-        if let starting {
-            workers = try await starting.value
-        } else if !inputs.isEmpty || !settledFiles.isEmpty {
-            workers = try await startWorkers(templates: try prepare(templates), inputs: resumedNames + settledFiles.map(\.name))
+        var starting: Task<[ReaderWorker], any Error>?
+        let settledFiles = try intake.collectSettled(sleep: options.sleep) { seen in starting = start(for: resumedNames + seen) }
+        if starting == nil, !inputs.isEmpty || !settledFiles.isEmpty {
+            starting = start(for: resumedNames + settledFiles.map(\.name))
         }
+        let workers = try await starting?.value ?? []
         // 3. Batches of at most `batchInputs` inputs: resumed ones first, then new files, claimed only
         // when their batch starts. Each batch is read, decided, exported and routed before the next
         // is claimed, so results appear while a large backlog is worked through and the files not

@@ -59,7 +59,7 @@ extension GrayImage {
                     var x = 0
                     while x < w {
                         // 16 light pixels end any run: skipped at once (most of a zone is paper).
-                        if x &+ 16 <= w, !any(UnsafeRawPointer(row + x).loadUnaligned(as: SIMD16<UInt8>.self) .< dark) {
+                        if x &+ 16 <= w, Self.isPaper(UnsafeRawPointer(row + x), dark) {
                             run = 0
                             x &+= 16
                             continue
@@ -106,6 +106,13 @@ extension GrayImage {
         return out
     }
 
+    /// Whether none of the 16 pixels at `p` is darker than `dark` (the threshold in every lane):
+    /// a block of paper, which the row scans below skip at once.
+    @inline(__always)
+    static func isPaper(_ p: UnsafeRawPointer, _ dark: SIMD16<UInt8>) -> Bool {
+        !any(p.loadUnaligned(as: SIMD16<UInt8>.self) .< dark)
+    }
+
     /// Connected ink components (8-connected) of pixels darker than `threshold`, in the order of
     /// their first pixel in scan order.
     ///
@@ -132,7 +139,7 @@ extension GrayImage {
                 var x = 0
                 while true {
                     // Skip paper: 16 pixels at a time while none is dark, then one at a time.
-                    while x &+ 16 <= w, !any(line.loadUnaligned(fromByteOffset: x, as: SIMD16<UInt8>.self) .< dark) { x &+= 16 }
+                    while x &+ 16 <= w, Self.isPaper(line + x, dark) { x &+= 16 }
                     while x < w, line.load(fromByteOffset: x, as: UInt8.self) >= threshold { x &+= 1 }
                     guard x < w else { break }
                     let x0 = x

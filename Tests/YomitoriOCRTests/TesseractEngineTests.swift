@@ -36,21 +36,20 @@ struct TesseractEngineTests {
         // language sets a worker loads, four workers, three rounds.
         let languages = ["eng", "jpn", "script/Japanese", "jpn+eng"]
         for _ in 0..<3 {
-            let results = Mutex<[String: String]>([:])
+            let results = Mutex<[Int: String]>([:])
             DispatchQueue.concurrentPerform(iterations: 4 * languages.count) { i in
-                let languages = languages[i % languages.count]
+                let set = languages[i % languages.count]
                 do {
-                    let engine = try TesseractEngine(languages: languages)
-                    let text = languages == "eng" ? read(with: engine) : engine.recognize(image, mode: .singleLine).text
-                    results.withLock { $0["\(i)"] = text }
+                    let engine = try TesseractEngine(languages: set)
+                    let text = set == "eng" ? read(with: engine) : engine.recognize(image, mode: .singleLine).text
+                    results.withLock { $0[i] = text }
                 } catch {
-                    results.withLock { $0["\(i)"] = "error: \(error)" }
+                    results.withLock { $0[i] = "error: \(error)" }
                 }
             }
             let all = results.withLock { $0 }
             #expect(all.count == 4 * languages.count)
-            for (key, text) in all {
-                let i = Int(key)!
+            for (i, text) in all {
                 if languages[i % languages.count] == "eng" {
                     #expect(text == alone, "engine \(i)")
                 } else {
