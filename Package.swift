@@ -223,7 +223,7 @@ let package = Package(
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         /// End-to-end: runs the built `yomitori` binary and checks stdout, stderr, files and exit codes.
-        .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori", "WebDriverSupport"]),
+        .testTarget(name: "YomitoriCLITests", dependencies: ["yomitori", "WebDriverSupport", "YomitoriLedger"]),
         /// A small W3C WebDriver client: chromedriver and headless Chromium as child processes, for the
         /// review station's browser tests (no Selenium).
         .target(name: "WebDriverSupport", path: "Tests/WebDriverSupport"),

@@ -4,7 +4,7 @@ public import Logging
 import YomitoriValidation
 public import YomitoriText
 public import YomitoriOCR
-import YomitoriTemplate
+public import YomitoriTemplate
 public import YomitoriVision
 
 /// Reads pages of known forms: registers each page, picks its template, reads every field.
@@ -35,9 +35,17 @@ public final class FormReader {
     /// so a missing language fails before the first page and no page pays for loading a model.
     /// A second-read model that is not installed is skipped (its fields are read another way).
     public func preload() throws {
+        let needed = Self.languages(for: templates.map(\.template))
+        try engines.preload(needed.required, optional: needed.optional)
+    }
+
+    /// The language sets `templates`' fields are read with: `required` for first reads, `optional`
+    /// for second-read models (used when installed). Known from the template files alone, so
+    /// engines can be created while reference images are still being prepared.
+    public static func languages(for templates: [Template]) -> (required: [String], optional: [String]) {
         var langs: [String] = [], optional: [String] = []
         for t in templates {
-            for page in t.template.pages {
+            for page in t.pages {
                 for f in page.fields where f.type.usesOCR {
                     let profile = RecognitionProfile(for: f)
                     if !langs.contains(profile.language) { langs.append(profile.language) }
@@ -47,7 +55,7 @@ public final class FormReader {
                 }
             }
         }
-        try engines.preload(langs, optional: optional)
+        return (langs, optional)
     }
 
     /// Reads one page image and decides accepted / review / invalid for it (`today` is the

@@ -18,9 +18,9 @@ public final class JobRunner: Sendable {
     public let job: JobDefinition
     public let ledger: any Ledger
     public let options: RunOptions
-    private let logger: Logger
+    let logger: Logger
     /// Kept across passes by `serve`, so that files settle between passes.
-    private let intake: Intake
+    let intake: Intake
 
     public init(
         job: JobDefinition, ledger: any Ledger, options: RunOptions = RunOptions(),
@@ -88,7 +88,17 @@ public final class JobRunner: Sendable {
         // While files seen settle (settle_seconds), the engines are created meanwhile.
         let resumedNames = inputs.map(\.name)
         func start(for names: [String]) -> Task<[ReaderWorker], any Error> {
-            Task { try await self.startWorkers(templates: try self.prepare(templates), inputs: names) }
+            Task {
+                // The reference images are prepared while the workers create their engines, on a
+                // thread of their own: Swift's pool (one thread per core) may be held meanwhile by
+                // the settle wait, and the workers' start must not queue behind this.
+                let prepared = Task {
+                    try await withCheckedThrowingContinuation { (done: CheckedContinuation<[PreparedTemplate], any Error>) in
+                        Thread.detachNewThread { done.resume(with: Result { try self.prepare(templates) }) }
+                    }
+                }
+                return try await self.startWorkers(languages: FormReader.languages(for: templates), templates: prepared, inputs: names)
+            }
         }
         var starting: Task<[ReaderWorker], any Error>?
         let settledFiles = try intake.collectSettled(sleep: options.sleep) { seen in starting = start(for: resumedNames + seen) }
@@ -97,24 +107,22 @@ public final class JobRunner: Sendable {
         }
         let workers = try await starting?.value ?? []
         // 3. Batches of at most `batchInputs` inputs: resumed ones first, then new files, claimed only
-        // when their batch starts. Each batch is read, decided, exported and routed before the next
-        // is claimed, so results appear while a large backlog is worked through and the files not
-        // yet claimed stay in the inbox for another runner. Inputs approved in review join the first.
+        // when their batch starts (one by one, while the workers read the first). Each batch is read,
+        // decided, exported and routed before the next is claimed, so results appear while a large
+        // backlog is worked through and the files not yet claimed stay in the inbox for another
+        // runner. Inputs approved in review join the first.
         let limit = max(1, options.batchInputs)
         var resumed = inputs[...]
         var fresh = settledFiles[...]
         var batchesWritten = 0
         repeat {
-            var batch = Array(resumed.prefix(limit))
-            resumed = resumed.dropFirst(batch.count)
-            while batch.count < limit, let ready = fresh.popFirst() {
-                let id = UUID().uuidString.lowercased()
-                guard case .claimed(let file) = try intake.claim(ready, inputID: id) else { continue }
-                if let input = try await context.record(file, report: &report) { batch.append(input) }
-            }
-            report.counts.inputs += batch.count
+            let first = Array(resumed.prefix(limit))
+            resumed = resumed.dropFirst(first.count)
             let outputsBefore = report.outputs.count
-            try await process(batch, approved: exportable, workers: workers, context: context, exporter: exporter, report: &report)
+            fresh = try await process(
+                resumed: first, fresh: fresh, limit: limit, approved: exportable,
+                workers: workers, context: context, exporter: exporter, report: &report
+            )
             exportable = []
             if report.outputs.count > outputsBefore { batchesWritten += 1 }
         } while !resumed.isEmpty || !fresh.isEmpty
@@ -137,54 +145,6 @@ public final class JobRunner: Sendable {
         )
         try await ledger.finishRun(id: run.id, state: .finished, counts: counts, reportJSON: json)
         return report
-    }
-
-    // MARK: - One batch
-
-    /// Reads and decides `inputs`, exports the accepted ones (with `approved`, inputs released by the
-    /// review station) in one batch, routes everything and runs the after-batch steps.
-    private func process(
-        _ inputs: [InputToRead], approved: [(InputToRead, [PageRead])], workers: [ReaderWorker],
-        context: RunContext, exporter: BatchExporter, report: inout RunReport
-    ) async throws {
-        let readings = await readAll(inputs, workers: workers, today: context.today)
-        var exportable = approved
-        var settled: [(InputToRead, InputOutcome)] = []
-        let side = SideSteps(job: job, logger: logger)
-        for (input, reading) in zip(inputs, readings) {
-            let transformed: FileReading = switch reading {
-            case .pages(let outcomes): .pages(outcomes.map { if case .read(let p) = $0 { .read(side.transform(p)) } else { $0 } })
-            case .unreadable: reading
-            }
-            let outcome = try await context.recordReading(input, transformed, report: &report)
-            if case .accepted(let pages) = outcome { exportable.append((input, pages)) } else { settled.append((input, outcome)) }
-        }
-        if !exportable.isEmpty {
-            let refused = try await exporter.export(exportable, ledger: ledger, context: context, report: &report)
-            for (input, pages) in exportable {
-                if refused.contains(input.id) { try await context.sendToReview(input, pages) }
-                settled.append((input, refused.contains(input.id) ? .review : .exported(pages)))
-            }
-        }
-        var pageStatuses: [(name: String, status: PageStatus)] = []
-        var acceptedPages: [PageRead] = []
-        var tally = BatchTally()
-        for (input, outcome) in settled {
-            switch outcome {
-            case .exported(let pages):
-                acceptedPages += pages
-                tally.accepted += pages.count
-                pageStatuses.append((input.name, .accepted))
-            case .review: tally.review += 1; pageStatuses.append((input.name, .review))
-            case .invalid: tally.invalid += 1; pageStatuses.append((input.name, .invalid))
-            case .failed: tally.failed += 1; pageStatuses.append((input.name, .failed))
-            default: break
-            }
-            try await context.route(input, outcome, report: &report)
-        }
-        if !pageStatuses.isEmpty {
-            side.afterBatch(pages: pageStatuses, accepted: acceptedPages, tally: tally, context: context, report: &report)
-        }
     }
 
     // MARK: - Set-up
@@ -213,15 +173,17 @@ public final class JobRunner: Sendable {
     /// The job's workers, but no more than there are inputs to keep busy: one per input, or all
     /// of them when an input may hold many pages (a PDF or TIFF, whose pages' fields the other
     /// workers read along — see `FieldSharing`).
-    private func startWorkers(templates: [PreparedTemplate], inputs names: [String]) async throws -> [ReaderWorker] {
+    private func startWorkers(
+        languages: (required: [String], optional: [String]), templates: Task<[PreparedTemplate], any Error>, inputs names: [String]
+    ) async throws -> [ReaderWorker] {
         let wanted = options.workers ?? job.workers
         let count = max(1, min(wanted, names.contains(where: Self.mayHoldPages) ? wanted : names.count))
-        let workers = (0..<count).map { ReaderWorker(index: $0, templates: templates, limits: options.limits) }
+        let workers = (0..<count).map { ReaderWorker(index: $0, limits: options.limits) }
         // Each on its own thread, at the same time (engines share nothing they write while being
         // created; see TesseractEngine).
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for worker in workers { group.addTask { try await worker.start() } }
+                for worker in workers { group.addTask { try await worker.start(languages: languages, templates: templates) } }
                 try await group.waitForAll()
             }
         } catch {
@@ -233,51 +195,6 @@ public final class JobRunner: Sendable {
     /// A PDF or TIFF: it may hold many pages.
     static func mayHoldPages(_ name: String) -> Bool {
         ["pdf", "tif", "tiff"].contains((name as NSString).pathExtension.lowercased())
-    }
-
-    /// Reads inputs with every worker busy; results in input order. A worker that runs out of
-    /// inputs reads fields of the pages the others are still reading (the last pages of a batch,
-    /// a long PDF); under a limit shared with other jobs, each field only when a slot is free at
-    /// once (a file waits for its slot; a helper never does, so it never holds one idle).
-    private func readAll(_ inputs: [InputToRead], workers: [ReaderWorker], today: JapaneseDate) async -> [FileReading] {
-        guard !inputs.isEmpty else { return [] }
-        let queue = WorkQueue(count: inputs.count)
-        let sharing = workers.count > 1 ? FieldSharing(members: workers.count) : nil
-        var results = [FileReading?](repeating: nil, count: inputs.count)
-        await withTaskGroup(of: [(Int, FileReading)].self) { group in
-            for worker in workers {
-                group.addTask {
-                    var done: [(Int, FileReading)] = []
-                    while let i = await queue.next() {
-                        let input = inputs[i]
-                        await self.options.sharedLimit?.acquire()
-                        done.append((i, await worker.read(path: input.path, display: input.name, today: today, sharing: sharing)))
-                        self.options.sharedLimit?.release()
-                        self.options.progress?(1, inputs.count)
-                    }
-                    if let sharing {
-                        await worker.help(sharing, gate: self.options.sharedLimit.map(LimitGate.init))
-                    }
-                    return done
-                }
-            }
-            for await batch in group {
-                for (i, r) in batch { results[i] = r }
-            }
-        }
-        return results.map { $0 ?? .unreadable(OCRError(code: .engineFailed, message: "not read")) }
-    }
-}
-
-/// Hands out input indices to workers.
-actor WorkQueue {
-    private var position = 0
-    private let count: Int
-    init(count: Int) { self.count = count }
-    func next() -> Int? {
-        guard position < count else { return nil }
-        defer { position += 1 }
-        return position
     }
 }
 

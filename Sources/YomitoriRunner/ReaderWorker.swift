@@ -9,29 +9,34 @@ import YomitoriText
 /// never on Swift's cooperative pool.
 final class ReaderWorker: @unchecked Sendable {
     private let queue: DispatchQueue
+    private var engines: EngineSet?
     private var reader: FormReader?
-    private let templates: [PreparedTemplate]
     private let limits: ScanLimits
 
-    init(index: Int, templates: [PreparedTemplate], limits: ScanLimits) {
+    init(index: Int, limits: ScanLimits) {
         self.queue = DispatchQueue(label: "yomitori.reader.\(index)")
-        self.templates = templates
         self.limits = limits
     }
 
-    /// Creates the engines now, so a missing language fails before any file is taken.
-    func start() async throws {
+    /// Creates the engines for `languages` now, while `templates` are being prepared (reference
+    /// images loaded), then the reader: a missing language or reference image fails before any
+    /// file is taken.
+    func start(languages: (required: [String], optional: [String]), templates: Task<[PreparedTemplate], any Error>) async throws {
+        try await onQueue {
+            let engines = EngineSet()
+            try engines.preload(languages.required, optional: languages.optional)
+            self.engines = engines
+        }
+        let prepared = try await templates.value
+        try await onQueue {
+            self.reader = FormReader(templates: prepared, engines: self.engines ?? EngineSet())
+        }
+    }
+
+    /// Runs `body` on the worker's own thread.
+    private func onQueue(_ body: @escaping @Sendable () throws -> Void) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            queue.async {
-                do {
-                    let reader = FormReader(templates: self.templates)
-                    try reader.preload()
-                    self.reader = reader
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
+            queue.async { continuation.resume(with: Result { try body() }) }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YomitoriLedger
 
 /// `yomitori run` end to end: a job's inbox in, import files, routed inputs and ledger out.
 @Suite("yomitori run: jobs end to end", .serialized)
@@ -147,6 +148,50 @@ struct RunCommandTests {
         let again = try job.run()
         #expect(again.status == 0)
         #expect(try job.importRows().count == accepted, "a second run exports nothing again")
+    }
+
+    @Test("A batch streams: inputs are recorded in claim order, and one not accepted is routed while later inputs are still being read")
+    func streamedBatch() async throws {
+        let scans = ["a_juminhyo-clean-01.png", "a_juminhyo-clean-03.png", "a_juminhyo-degraded-04.jpg", "a_juminhyo-clean-02.png"]
+        let job = try JobFolder(scans: scans)
+        defer { try? FileManager.default.removeItem(at: job.root) }
+        // Oldest first: the broken file is claimed first, then the scans in this order.
+        try Data("not an image".utf8).write(to: job.inbox.appendingPathComponent("broken.png"))
+        let fm = FileManager.default
+        for (i, name) in (["broken.png"] + scans).enumerated() {
+            try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(i - 600))], ofItemAtPath: job.inbox.appendingPathComponent(name).path)
+        }
+        let result = try job.run()
+        #expect(result.status == 2, "the broken file makes exit status 2: \(result.stderr)")
+        let counts = try #require(try Self.report(result)["counts"] as? [String: Int])
+        #expect(counts["inputs"] == 5 && counts["failed"] == 1)
+
+        let events = try await SQLiteLedger(path: job.ledger).events(job: "e2e", after: 0, limit: 1000)
+        func seqs(_ kind: String) -> [(input: String, seq: Int64)] {
+            events.filter { $0.kind == kind }.map { ($0.inputID ?? "", $0.sequence) }
+        }
+        let claimed = seqs("input.claimed"), read = seqs("input.read"), routed = seqs("input.routed")
+        // A file that is not an image has no pages to record: four `input.read`, one per scan.
+        #expect(claimed.count == 5 && read.count == 4 && routed.count == 5)
+        #expect(read.map(\.input) == claimed.dropFirst().map(\.input), "results are recorded in the order the inputs were claimed")
+        // The broken file fails at once and is quarantined then, while the workers read the scans:
+        // a scan's reading (OCR of a whole page) lies between its routing and the last scan's record.
+        // (Recorded all at the end, they would be milliseconds apart.)
+        let broken = try #require(claimed.first?.input)
+        let brokenRouted = try #require(events.first { $0.kind == "input.routed" && $0.inputID == broken })
+        let lastRead = try #require(events.last { $0.kind == "input.read" })
+        #expect(brokenRouted.sequence < lastRead.sequence)
+        #expect(lastRead.time.timeIntervalSince(brokenRouted.time) > 0.1,
+                "routed \(brokenRouted.time), last scan recorded \(lastRead.time)")
+        // Accepted inputs leave the work folder only after the import file is written.
+        if let written = events.first(where: { $0.kind == "batch.written" })?.sequence {
+            let acceptedInputs = Set(seqs("input.exported").map(\.input))
+            for (input, seq) in routed where acceptedInputs.contains(input) {
+                #expect(seq > written, "an accepted input is routed after its import file")
+            }
+        }
+        #expect(job.files("error").contains("broken.png"))
+        #expect(job.files("inbox").isEmpty)
     }
 
     @Test("transform, notify and run steps: a constant field, a log line per input, a program fed JSON on stdin")
