@@ -34,9 +34,10 @@ public final class FormReader {
     /// Creates every engine the templates' fields need — first reads and the second-read models —
     /// so a missing language fails before the first page and no page pays for loading a model.
     /// A second-read model that is not installed is skipped (its fields are read another way).
-    public func preload() throws {
+    /// `threads`: see ``EngineSet/preload(_:optional:threads:)``.
+    public func preload(threads: Int = 1) throws {
         let needed = Self.languages(for: templates.map(\.template))
-        try engines.preload(needed.required, optional: needed.optional)
+        try engines.preload(needed.required, optional: needed.optional, threads: threads)
     }
 
     /// The language sets `templates`' fields are read with: `required` for first reads, `optional`

@@ -180,10 +180,14 @@ public final class JobRunner: Sendable {
         let count = max(1, min(wanted, names.contains(where: Self.mayHoldPages) ? wanted : names.count))
         let workers = (0..<count).map { ReaderWorker(index: $0, limits: options.limits) }
         // Each on its own thread, at the same time (engines share nothing they write while being
-        // created; see TesseractEngine).
+        // created; see TesseractEngine); a worker's own engines on several threads only when there
+        // are more cores than workers.
+        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / count)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for worker in workers { group.addTask { try await worker.start(languages: languages, templates: templates) } }
+                for worker in workers {
+                    group.addTask { try await worker.start(languages: languages, threads: threads, templates: templates) }
+                }
                 try await group.waitForAll()
             }
         } catch {

@@ -18,13 +18,15 @@ final class ReaderWorker: @unchecked Sendable {
         self.limits = limits
     }
 
-    /// Creates the engines for `languages` now, while `templates` are being prepared (reference
-    /// images loaded), then the reader: a missing language or reference image fails before any
-    /// file is taken.
-    func start(languages: (required: [String], optional: [String]), templates: Task<[PreparedTemplate], any Error>) async throws {
+    /// Creates the engines for `languages` now (on `threads` threads), while `templates` are being
+    /// prepared (reference images loaded), then the reader: a missing language or reference image
+    /// fails before any file is taken.
+    func start(
+        languages: (required: [String], optional: [String]), threads: Int, templates: Task<[PreparedTemplate], any Error>
+    ) async throws {
         try await onQueue {
             let engines = EngineSet()
-            try engines.preload(languages.required, optional: languages.optional)
+            try engines.preload(languages.required, optional: languages.optional, threads: threads)
             self.engines = engines
         }
         let prepared = try await templates.value

@@ -43,7 +43,7 @@ struct ReadCommand: ParsableCommand {
         let prepared = try loadTemplates(templates)
         let reader = FormReader(templates: prepared)
         do {
-            try reader.preload()
+            try reader.preload(threads: ProcessInfo.processInfo.activeProcessorCount)
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)

@@ -7,10 +7,10 @@ import YomitoriVision
 /// A worker's engines: created together on parallel threads by `preload`, each once.
 @Suite("EngineSet")
 struct EngineSetTests {
-    @Test("preload creates every installed language set once; a missing optional one is remembered, not thrown")
+    @Test("preload creates every installed language set once, on parallel threads; a missing optional one is remembered, not thrown")
     func preloadOptional() throws {
         let engines = EngineSet()
-        try engines.preload(["jpn", "eng"], optional: ["script/Japanese", "klingon", "eng"])
+        try engines.preload(["jpn", "eng"], optional: ["script/Japanese", "klingon", "eng"], threads: 3)
         #expect(engines.languages == ["eng", "jpn", "script/Japanese"])
         let jpn = try engines.engine(for: "jpn")
         try engines.preload(["jpn"])
@@ -23,7 +23,7 @@ struct EngineSetTests {
     func preloadMissing() {
         let engines = EngineSet()
         do {
-            try engines.preload(["eng", "klingon", "vulcan"])
+            try engines.preload(["eng", "klingon", "vulcan"], threads: 2)
             Issue.record("missing languages were accepted")
         } catch let error as OCRError {
             #expect(error.code == .missingLanguage)
@@ -38,7 +38,7 @@ struct EngineSetTests {
     @Test("engines created together read as one created alone")
     func parallelEnginesRead() throws {
         let engines = EngineSet()
-        try engines.preload(["eng", "jpn"], optional: ["script/Japanese"])
+        try engines.preload(["eng", "jpn"], optional: ["script/Japanese"], threads: 2)
         // A printed line of a committed sample scan (the furigana row of a_juminhyo).
         let page = try ScanFile(path: SampleCorpus.scans.appendingPathComponent("a_juminhyo-clean-01.png").path).page(0)
         let image = page.cropped(to: PixelRect(x: 200, y: 600, width: 1200, height: 160))
