@@ -39,7 +39,7 @@ public final class EngineSet {
 
     /// One engine per language set, created on up to `threads` threads; results in the order given.
     private static func create(_ languages: [String], dataPath: String?, threads: Int) -> [Result<TesseractEngine, any Error>] {
-        func make(_ lang: String) -> Result<TesseractEngine, any Error> {
+        @Sendable func make(_ lang: String) -> Result<TesseractEngine, any Error> {
             Result { try TesseractEngine(languages: lang, dataPath: dataPath) }
         }
         let lanes = max(1, min(threads, languages.count))
@@ -53,7 +53,7 @@ public final class EngineSet {
         }
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
             for index in stride(from: lane, to: languages.count, by: lanes) {
-                slots[index] = Result { try TesseractEngine(languages: languages[index], dataPath: dataPath) }
+                slots[index] = make(languages[index])
             }
         }
         // Every index belongs to one lane; the fallback is never taken.
