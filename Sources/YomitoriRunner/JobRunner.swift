@@ -92,11 +92,7 @@ public final class JobRunner: Sendable {
                 // The reference images are prepared while the workers create their engines, on a
                 // thread of their own: Swift's pool (one thread per core) may be held meanwhile by
                 // the settle wait, and the workers' start must not queue behind this.
-                let prepared = Task {
-                    try await withCheckedThrowingContinuation { (done: CheckedContinuation<[PreparedTemplate], any Error>) in
-                        Thread.detachNewThread { done.resume(with: Result { try self.prepare(templates) }) }
-                    }
-                }
+                let prepared = Task { try await onOwnThread { Result { try self.prepare(templates) } }.get() }
                 return try await self.startWorkers(languages: FormReader.languages(for: templates), templates: prepared, inputs: names)
             }
         }

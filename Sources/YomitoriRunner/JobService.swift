@@ -58,9 +58,7 @@ public final class JobService: Service, Sendable {
             await pass()
             guard let watcher, !stopping.isSet else { break }
             // Wait on a plain thread: inotify and the poll timer block.
-            _ = await withCheckedContinuation { (c: CheckedContinuation<FolderWatcher.Wake, Never>) in
-                Thread.detachNewThread { c.resume(returning: watcher.waitForChange(timeout: wait)) }
-            }
+            _ = await onOwnThread { watcher.waitForChange(timeout: wait) }
         }
     }
 

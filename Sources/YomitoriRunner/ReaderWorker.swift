@@ -9,6 +9,7 @@ import YomitoriText
 /// never on Swift's cooperative pool.
 final class ReaderWorker: @unchecked Sendable {
     private let queue: DispatchQueue
+    /// Created by `start` while the templates are prepared, then handed to `reader`.
     private var engines: EngineSet?
     private var reader: FormReader?
     private let limits: ScanLimits
@@ -31,7 +32,9 @@ final class ReaderWorker: @unchecked Sendable {
         }
         let prepared = try await templates.value
         try await onQueue {
-            self.reader = FormReader(templates: prepared, engines: self.engines ?? EngineSet())
+            // The engines now belong to the reader.
+            self.reader = self.engines.map { FormReader(templates: prepared, engines: $0) }
+            self.engines = nil
         }
     }
 
