@@ -7,7 +7,9 @@ import Glibc
 /// the work folder compared with the ledger's pending inputs.
 ///
 /// The work folder says what was claimed; the ledger says how far each input got. Every file
-/// claimed and not finished is in exactly one of the three lists.
+/// claimed and not finished is in exactly one of the three lists, unless a run still running holds
+/// it: a runner on another host sharing the work folder and ledger is reading it now. (A run on
+/// this host left `running` by a crash is marked aborted by ``Ledger/beginRun(_:)`` first.)
 public struct ResumePlan: Sendable {
     /// Files in the work folder the ledger does not know: claimed just before the crash, before
     /// ``Ledger/recordClaim(_:)``. Record them (their `originalPath` is nil: use the inbox and
@@ -15,7 +17,7 @@ public struct ResumePlan: Sendable {
     public var unrecorded: [ClaimedFile]
     /// Pending inputs whose file is in the work folder: process them from their state (`claimed`:
     /// read; `read`: validate and export; an outcome or `exported`: route), after
-    /// ``Ledger/beginAttempt(inputID:by:)`` — and give up (`failed`, `crashed_repeatedly`) when
+    /// ``Ledger/beginAttempt(inputID:run:by:)`` — and give up (`failed`, `crashed_repeatedly`) when
     /// attempts pass the limit.
     public var resumable: [InputRecord]
     /// Pending inputs whose file is no longer in the work folder. With an outcome (or `exported`),
@@ -29,11 +31,11 @@ public struct ResumePlan: Sendable {
         self.missingFiles = missingFiles
     }
 
-    /// Compares the job's work folder with its pending inputs in the ledger.
+    /// Compares the job's work folder with the pending inputs in the ledger that no running run holds.
     public static func make(job: String, ledger: any Ledger, work: WorkFolder) async throws -> ResumePlan {
         var folderInfo = stat()
         let files = stat(work.path, &folderInfo) == 0 ? try work.claimedFiles() : []
-        let pending = try await ledger.pendingInputs(job: job)
+        let pending = try await ledger.resumableInputs(job: job)
         var unrecorded: [ClaimedFile] = []
         for file in files where !pending.contains(where: { $0.id == file.inputID }) {
             if try await ledger.input(id: file.inputID) == nil { unrecorded.append(file) }

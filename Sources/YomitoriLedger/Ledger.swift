@@ -34,14 +34,20 @@ public protocol Ledger: Sendable {
     /// The input with this id, or nil.
     func input(id: String) async throws -> InputRecord?
 
-    /// Every input of the job that is not finished (not yet routed), oldest claim first:
-    /// what a starting runner must resume after a crash or kill -9.
+    /// Every input of the job that is not finished (not yet routed), oldest claim first.
     func pendingInputs(job: String) async throws -> [InputRecord]
 
-    /// Counts a new processing attempt on a pending input and records who makes it; returns the
-    /// input with its new attempt count. A runner gives up (``markInput(id:as:reason:)`` with
-    /// `failed`) when attempts exceed its limit, so a file that crashes the reader cannot loop.
-    func beginAttempt(inputID: String, by: WorkerIdentity) async throws -> InputRecord
+    /// The pending inputs no running run holds (the run of their claim or last attempt is finished
+    /// or aborted), oldest claim first: what a starting runner must resume after a crash or kill -9,
+    /// or after an earlier pass that left them. An input a runner on another host is reading right
+    /// now is not among them.
+    func resumableInputs(job: String) async throws -> [InputRecord]
+
+    /// Counts a new processing attempt on a pending input and records who makes it, in which run
+    /// (the run then holds the input; see ``resumableInputs(job:)``); returns the input with its new
+    /// attempt count. A runner gives up (``markInput(id:as:reason:)`` with `failed`) when attempts
+    /// exceed its limit, so a file that crashes the reader cannot loop.
+    func beginAttempt(inputID: String, run: String, by: WorkerIdentity) async throws -> InputRecord
 
     /// Stores the pages read from an input (replacing earlier readings of pages not yet in a
     /// batch) and moves it `claimed → read`. May be called again in state `read` (after validation
@@ -85,8 +91,9 @@ public protocol Ledger: Sendable {
     /// The batch with this id, or nil.
     func batch(id: String) async throws -> BatchRecord?
 
-    /// Batches of the job that are `open` or `written`, oldest first: what a starting runner must
-    /// finish or discard.
+    /// Batches of the job that are `open` or `written` and whose run has ended (finished, or
+    /// aborted by a crash), oldest first: what a starting runner must finish or discard. A batch a
+    /// runner on another host is writing right now is not among them.
     func unfinishedBatches(job: String) async throws -> [BatchRecord]
 
     /// The pages of a batch in export order (by input claim time, then page), with their JSON:

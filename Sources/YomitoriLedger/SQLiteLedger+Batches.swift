@@ -152,7 +152,11 @@ extension SQLiteLedger {
     public func unfinishedBatches(job: String) async throws -> [BatchRecord] {
         try await read { db in
             let ids = try String.fetchAll(
-                db, sql: "SELECT id FROM batches WHERE job = ? AND state IN ('open', 'written') ORDER BY created_at, rowid",
+                db, sql: """
+                    SELECT batches.id FROM batches LEFT JOIN runs ON runs.id = batches.run_id
+                    WHERE batches.job = ? AND batches.state IN ('open', 'written') AND (runs.state IS NULL OR runs.state != 'running')
+                    ORDER BY batches.created_at, batches.rowid
+                    """,
                 arguments: [job]
             )
             return try ids.compactMap { try BatchRecord.fetch(db, id: $0) }

@@ -58,15 +58,28 @@ extension SQLiteLedger {
         }
     }
 
-    public func beginAttempt(inputID: String, by: WorkerIdentity) async throws -> InputRecord {
+    public func resumableInputs(job: String) async throws -> [InputRecord] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT inputs.* FROM inputs LEFT JOIN runs ON runs.id = inputs.run_id
+                    WHERE inputs.job = ? AND inputs.finished_at IS NULL AND (runs.state IS NULL OR runs.state != 'running')
+                    ORDER BY inputs.claimed_at, inputs.rowid
+                    """,
+                arguments: [job]
+            ).map(InputRecord.init(row:))
+        }
+    }
+
+    public func beginAttempt(inputID: String, run: String, by: WorkerIdentity) async throws -> InputRecord {
         let now = clock()
         return try await write { db in
             try db.execute(
                 sql: """
-                    UPDATE inputs SET attempts = attempts + 1, host = ?, worker = ?, updated_at = ?
+                    UPDATE inputs SET attempts = attempts + 1, run_id = ?, host = ?, worker = ?, updated_at = ?
                     WHERE id = ? AND finished_at IS NULL
                     """,
-                arguments: [by.host, by.worker, now, inputID]
+                arguments: [run, by.host, by.worker, now, inputID]
             )
             let changed = db.changesCount == 1
             guard let input = try InputRecord.fetch(db, id: inputID) else {

@@ -36,12 +36,41 @@ public final class SQLiteLedger: Ledger {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
+        // Switching a new file to WAL and migrating it are not safe for two processes at once
+        // (SQLite answers the second switch "database is locked" without waiting, and both would
+        // create the tables): runners starting together take turns here.
+        let opening = try Self.lockForOpening(path)
+        defer {
+            flock(opening, LOCK_UN)
+            close(opening)
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
         } catch {
             throw LedgerError(.unavailable, "cannot open ledger \(path): \(error)")
         }
+    }
+
+    /// An exclusive `flock` on `<path>.open-lock` (created 0600 beside the ledger, and kept), held
+    /// while the ledger is opened and migrated; waits up to ``busyTimeout`` for another process.
+    private static func lockForOpening(_ path: String) throws -> Int32 {
+        let lockPath = path + ".open-lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw LedgerError(.unavailable, "cannot create \(lockPath) to open the ledger: \(String(cString: strerror(errno)))")
+        }
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            guard code == EWOULDBLOCK || code == EINTR, Date() < deadline else {
+                close(fd)
+                let why = code == EWOULDBLOCK ? "another process has been opening it for \(Int(busyTimeout)) s" : String(cString: strerror(code))
+                throw LedgerError(.unavailable, "cannot open ledger \(path): \(why)")
+            }
+            usleep(20_000)
+        }
+        return fd
     }
 
     /// Creates the folder (0700) and an empty file (0600) when they do not exist yet.

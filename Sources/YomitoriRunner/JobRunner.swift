@@ -38,7 +38,7 @@ public final class JobRunner: Sendable {
     ///   problems with individual inputs are quarantined and counted, never thrown.
     public func runOnce() async throws -> RunReport {
         let started = Date()
-        let identity = WorkerIdentity(host: ProcessInfo.processInfo.hostName, worker: "run-\(getpid())")
+        let identity = WorkerIdentity(host: WorkerIdentity.thisHost, worker: "run-\(getpid())")
         // Template files are parsed (so a broken one is reported even on an empty inbox); their
         // reference images and the engines are loaded only when there is something to read.
         let templates = try loadTemplates()
@@ -70,7 +70,7 @@ public final class JobRunner: Sendable {
                 }
                 continue
             }
-            let attempt = try await ledger.beginAttempt(inputID: record.id, by: identity)
+            let attempt = try await ledger.beginAttempt(inputID: record.id, run: run.id, by: identity)
             if attempt.attempts > options.maxAttempts {
                 try await context.fail(inputID: record.id, path: record.claimedPath, name: input.name,
                                        code: "too_many_attempts", ja: "処理が\(options.maxAttempts)回中断されました", en: "processing was interrupted \(options.maxAttempts) times",

@@ -49,7 +49,7 @@ struct RunContext: Sendable {
         )
         switch try await ledger.recordClaim(claim) {
         case .new(let id):
-            _ = try await ledger.beginAttempt(inputID: id, by: identity)
+            _ = try await ledger.beginAttempt(inputID: id, run: runID, by: identity)
             return InputToRead(id: id, path: file.path, name: file.originalName)
         case .duplicate(let id, let of):
             report.counts.duplicates += 1

@@ -57,6 +57,7 @@ struct ServeCommandTests {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: CLIRunner.binary)
             p.arguments = ["serve", r + "/jobs", "--ledger", r + "/ledger.sqlite", "--lock-dir", r + "/locks-" + host]
+            p.environment = ProcessInfo.processInfo.environment.merging(["YOMITORI_HOST": "host-" + host]) { $1 }
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()

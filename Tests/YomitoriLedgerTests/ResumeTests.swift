@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import YomitoriLedger
 
@@ -37,17 +38,61 @@ struct ResumeTests {
         #expect(runs.map(\.state) == [.running, .aborted])
         #expect(runs.first?.id == run.id)
         let next = WorkerIdentity(host: "host-a", worker: "pid 2 / worker 1")
-        #expect(try await ledger.beginAttempt(inputID: ids[1], by: next).attempts == 1)
-        #expect(try await ledger.beginAttempt(inputID: ids[1], by: next).attempts == 2)
+        #expect(try await ledger.beginAttempt(inputID: ids[1], run: run.id, by: next).attempts == 1)
+        #expect(try await ledger.beginAttempt(inputID: ids[1], run: run.id, by: next).attempts == 2)
         #expect(try await ledger.input(id: ids[1])?.by == next)
         await #expect(throws: LedgerError.self) {  // finished inputs are not attempted again
-            try await ledger.beginAttempt(inputID: ids[2], by: next)
+            try await ledger.beginAttempt(inputID: ids[2], run: run.id, by: next)
         }
+    }
+}
+
+extension ResumeTests {
+    @Test("inputs and batches a running run on another host holds are not resumed; once that run ends, or an attempt moves an input to an ended run, they are")
+    func heldInputsAreNotResumed() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let ledger = try SQLiteLedger(path: folder.ledgerPath, clock: SteppingClock().now)
+        let other = WorkerIdentity(host: "host-b", worker: "run-7")
+        // host-b's run claims two inputs and is still reading them.
+        let theirs = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "serve", by: other))
+        guard case .new(let held) = try await claim(ledger, sha: "held", run: theirs.id),
+              case .new(let moved) = try await claim(ledger, sha: "moved", run: theirs.id) else { Issue.record("not claimed"); return }
+        // A run on this host starts: host-b's run is not this host's to abort.
+        let mine = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "serve", by: me))
+        #expect(try await ledger.pendingInputs(job: "juminhyo").map(\.id) == [held, moved])
+        #expect(try await ledger.resumableInputs(job: "juminhyo").isEmpty, "host-b is reading them")
+        let batch = try await ledger.openBatch(job: "juminhyo", runID: theirs.id, date: "20250601")
+        #expect(try await ledger.unfinishedBatches(job: "juminhyo").isEmpty, "host-b is writing it")
+        // An earlier run of this host that ended with an input still pending (left for the next pass).
+        let earlier = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "serve", by: me, abandonStaleRunsOnThisHost: false))
+        _ = try await ledger.beginAttempt(inputID: moved, run: earlier.id, by: me)
+        try await ledger.finishRun(id: earlier.id, state: .finished, counts: RunCounts(), reportJSON: nil)
+        #expect(try await ledger.resumableInputs(job: "juminhyo").map(\.id) == [moved], "the last attempt's run holds an input")
+        try await ledger.finishRun(id: theirs.id, state: .aborted, counts: RunCounts(), reportJSON: nil)
+        #expect(try await ledger.resumableInputs(job: "juminhyo").map(\.id) == [held, moved])
+        #expect(try await ledger.unfinishedBatches(job: "juminhyo").map(\.id) == [batch.id])
+        // Attempted by the running run of this host: held again.
+        _ = try await ledger.beginAttempt(inputID: held, run: mine.id, by: me)
+        #expect(try await ledger.resumableInputs(job: "juminhyo").map(\.id) == [moved])
     }
 }
 
 @Suite("Ledger: several connections and processes")
 struct ConcurrencyTests {
+    @Test("runners starting at the same moment all open a new ledger file (switching it to WAL does not fail one of them)")
+    func racingOpens() throws {
+        for round in 0..<5 {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do { _ = try SQLiteLedger(path: folder.ledgerPath) } catch { failures.withLock { $0.append("\(error)") } }
+            }
+            #expect(failures.withLock { $0 }.isEmpty, "round \(round)")
+        }
+    }
+
     @Test("two ledgers on one file: racing claims of the same content give one new input each")
     func racingClaims() async throws {
         let folder = try TemporaryFolder()

@@ -56,7 +56,7 @@ struct ReviewFixture {
             inputID: inputID, job: "tennyu", runID: run.id, originalPath: "/inbox/tennyu.png",
             claimedPath: folder + "/work/\(inputID)__tennyu.png", size: 4, sha256: UUID().uuidString, by: who
         ))
-        _ = try await ledger.beginAttempt(inputID: inputID, by: who)
+        _ = try await ledger.beginAttempt(inputID: inputID, run: run.id, by: who)
         var records: [PageRecord] = []
         for index in 0..<pages {
             let read = Self.page(template, index: index)
