@@ -87,14 +87,10 @@ public final class JobRunner: Sendable {
         // language or reference image leaves the inbox as it was; with nothing to read, never.
         // While files seen settle (settle_seconds), the engines are created meanwhile.
         let resumedNames = inputs.map(\.name)
+        let readers = options.readers ?? ReaderPool()
         func start(for names: [String]) -> Task<[ReaderWorker], any Error> {
-            Task {
-                // The reference images are prepared while the workers create their engines, on a
-                // thread of their own: Swift's pool (one thread per core) may be held meanwhile by
-                // the settle wait, and the workers' start must not queue behind this.
-                let prepared = Task { try await onOwnThread { Result { try self.prepare(templates) } }.get() }
-                return try await self.startWorkers(languages: FormReader.languages(for: templates), templates: prepared, inputs: names)
-            }
+            let count = workerCount(for: names)
+            return Task { try await readers.workers(count: count, templates: templates, limits: self.options.limits) }
         }
         var starting: Task<[ReaderWorker], any Error>?
         let settledFiles = try intake.collectSettled(sleep: options.sleep) { seen in starting = start(for: resumedNames + seen) }
@@ -102,6 +98,9 @@ public final class JobRunner: Sendable {
             starting = start(for: resumedNames + settledFiles.map(\.name))
         }
         let workers = try await starting?.value ?? []
+        // Workers kept by serve from earlier passes have read before: this run counts its own share.
+        var recognitionBefore = 0.0
+        for worker in workers { recognitionBefore += await worker.recognitionSeconds() }
         // 3. Batches of at most `batchInputs` inputs: resumed ones first, then new files, claimed only
         // when their batch starts (one by one, while the workers read the first). Each batch is read,
         // decided, exported and routed before the next is claimed, so results appear while a large
@@ -129,6 +128,7 @@ public final class JobRunner: Sendable {
         if !workers.isEmpty, report.counts.pages > 0 {
             var reading = RunReport.Reading(workers: workers.count)
             for worker in workers { reading.recognitionSeconds += await worker.recognitionSeconds() }
+            reading.recognitionSeconds -= recognitionBefore
             let capacity = Double(workers.count) * report.durationSeconds
             reading.efficiency = capacity > 0 ? reading.recognitionSeconds / capacity : 0
             report.reading = reading
@@ -157,39 +157,12 @@ public final class JobRunner: Sendable {
         return templates
     }
 
-    /// Loads the templates' reference images and prepares registration.
-    private func prepare(_ templates: [Template]) throws -> [PreparedTemplate] {
-        do {
-            return try templates.map(PreparedTemplate.init)
-        } catch {
-            throw RunError(code: .configuration, message: "\(error)")
-        }
-    }
-
-    /// The job's workers, but no more than there are inputs to keep busy: one per input, or all
-    /// of them when an input may hold many pages (a PDF or TIFF, whose pages' fields the other
-    /// workers read along — see `FieldSharing`).
-    private func startWorkers(
-        languages: (required: [String], optional: [String]), templates: Task<[PreparedTemplate], any Error>, inputs names: [String]
-    ) async throws -> [ReaderWorker] {
+    /// The workers a run needs: the job's, but no more than there are inputs to keep busy (one per
+    /// input), or all of them when an input may hold many pages (a PDF or TIFF, whose pages' fields
+    /// the other workers read along — see `FieldSharing`). Workers a kept pool already holds all read.
+    private func workerCount(for names: [String]) -> Int {
         let wanted = options.workers ?? job.workers
-        let count = max(1, min(wanted, names.contains(where: Self.mayHoldPages) ? wanted : names.count))
-        let workers = (0..<count).map { ReaderWorker(index: $0, limits: options.limits) }
-        // Each on its own thread, at the same time (engines share nothing they write while being
-        // created; see TesseractEngine); a worker's own engines on several threads only when there
-        // are more cores than workers.
-        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / count)
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for worker in workers {
-                    group.addTask { try await worker.start(languages: languages, threads: threads, templates: templates) }
-                }
-                try await group.waitForAll()
-            }
-        } catch {
-            throw RunError(code: .configuration, message: "\(error)")
-        }
-        return workers
+        return max(1, min(wanted, names.contains(where: Self.mayHoldPages) ? wanted : names.count))
     }
 
     /// A PDF or TIFF: it may hold many pages.
@@ -219,6 +192,9 @@ public struct RunOptions: Sendable {
     /// through in several batches within the run, each exported and routed before the next is
     /// claimed.
     public var batchInputs = 200
+    /// The job's reading workers, kept by `serve` across passes so that engines are created once;
+    /// nil: the run starts its own.
+    public var readers: ReaderPool?
     public init() {}
 }
 

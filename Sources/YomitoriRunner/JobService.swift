@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 public import Logging
 public import ServiceLifecycle
 public import YomitoriJobs
@@ -9,6 +10,10 @@ public import YomitoriLedger
 /// Each pass is a ``JobRunner/runOnce()`` (so a pass is exactly-once and crash-safe like
 /// `yomitori run`). On graceful shutdown the pass under way finishes — its pages are read,
 /// exported and routed — and no new pass starts; a kill -9 instead is recovered on the next start.
+///
+/// The job's reading workers are kept between passes (a ``ReaderPool``): their engines are created
+/// by the first pass that sees a file and reused by the next ones, until no pass has read anything
+/// (or started a worker) for `keepReaders` seconds.
 public final class JobService: Service, Sendable {
     public let job: JobDefinition
     private let ledger: any Ledger
@@ -16,14 +21,21 @@ public final class JobService: Service, Sendable {
     private let logger: Logger
     private let stopping = StopFlag()
     private let intake: Intake
+    private let readers = ReaderPool()
+    private let keepReaders: Double
+    private let lastUsed = Mutex<Date?>(nil)
 
-    public init(job: JobDefinition, ledger: any Ledger, options: RunOptions, logger: Logger) {
+    /// - Parameter keepReaders: seconds the reading engines stay loaded after the last pass that
+    ///   read something.
+    public init(job: JobDefinition, ledger: any Ledger, options: RunOptions, keepReaders: Double = 600, logger: Logger) {
         self.job = job
         self.ledger = ledger
         var options = options
         options.sleep = { _ in }  // never block a pool thread waiting for files to settle
         options.trigger = "serve"
+        options.readers = readers
         self.options = options
+        self.keepReaders = keepReaders
         self.logger = logger
         self.intake = Intake(job: job)
     }
@@ -57,6 +69,7 @@ public final class JobService: Service, Sendable {
         while !stopping.isSet {
             await pass()
             guard let watcher, !stopping.isSet else { break }
+            await releaseIdleReaders()
             // Wait on a plain thread: inotify and the poll timer block.
             _ = await onOwnThread { watcher.waitForChange(timeout: wait) }
         }
@@ -66,6 +79,7 @@ public final class JobService: Service, Sendable {
         while !stopping.isSet {
             guard let next = schedule.next(after: Date(), in: job.timeZone) else { return }
             while Date() < next, !stopping.isSet {
+                await releaseIdleReaders()
                 try await Task.sleep(for: .seconds(min(1, max(0.01, next.timeIntervalSinceNow))))
             }
             if !stopping.isSet { await pass() }
@@ -74,13 +88,32 @@ public final class JobService: Service, Sendable {
 
     /// One run over the inbox; problems are logged, never fatal for the service.
     private func pass() async {
+        let startedBefore = await readers.workersStarted
         do {
             let report = try await JobRunner(job: job, ledger: ledger, options: options, intake: intake, logger: logger).runOnce()
             if report.counts.inputs > 0 || report.counts.resumed > 0 {
+                lastUsed.withLock { $0 = Date() }
                 logger.notice("\(report.summary)", metadata: ["job.id": "\(job.id)", "run.id": "\(report.run)"])
             }
         } catch {
             logger.error("pass failed", metadata: ["job.id": "\(job.id)", "error": "\(error)"])
+        }
+        let started = await readers.workersStarted - startedBefore
+        if started > 0 {
+            // Also when nothing was read: workers start while a file settles.
+            lastUsed.withLock { $0 = Date() }
+            logger.notice("reading workers started", metadata: ["job.id": "\(job.id)", "workers": "\(started)"])
+        }
+    }
+
+    /// Frees the reading engines once no pass has read anything, or started a worker, for
+    /// `keepReaders` seconds.
+    private func releaseIdleReaders() async {
+        guard let last = lastUsed.withLock({ $0 }), Date().timeIntervalSince(last) >= keepReaders else { return }
+        lastUsed.withLock { $0 = nil }
+        let released = await readers.release()
+        if released > 0 {
+            logger.notice("reading workers released after \(Int(keepReaders)) s without work", metadata: ["job.id": "\(job.id)", "workers": "\(released)"])
         }
     }
 }

@@ -28,9 +28,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Most pages read at once across all jobs (default: the number of cores).")
     var maxWorkers: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Also serve the review station on HOST:PORT (e.g. 127.0.0.1:8080).") var review: String?
+    @Option(help: "Seconds a job's reading engines stay loaded after its last file, for the next one (0: unload after every pass).")
+    var keepEngines: Double = 600
 
     func validate() throws {
         if let review, ListenAddress(review) == nil { throw ValidationError("--review must be HOST:PORT, e.g. 127.0.0.1:8080") }
+        if !(keepEngines >= 0) { throw ValidationError("--keep-engines must be 0 or more seconds") }
     }
 
     func run() throws {
@@ -40,14 +43,15 @@ struct ServeCommand: ParsableCommand {
         // Fail early (exit 3) on templates the station cannot load; SIGHUP builds it anew.
         if review != nil { _ = try ReviewStationSetup.make(paths: paths, ledgerPath: ledgerPath) }
         try runBlocking {
-            try await Self.serve(paths: paths, ledgerPath: ledgerPath, locks: locks, limit: limit, review: address)
+            try await Self.serve(paths: paths, ledgerPath: ledgerPath, locks: locks, limit: limit, review: address, keepEngines: keepEngines)
         }
     }
 
     /// - Parameter review: where the review station listens, if it runs beside the jobs; it is built
     ///   anew with the job files on every SIGHUP (sessions end then).
     static func serve(
-        paths: [String], ledgerPath: String, locks: String, limit: WorkerLimit, review: ListenAddress? = nil
+        paths: [String], ledgerPath: String, locks: String, limit: WorkerLimit, review: ListenAddress? = nil,
+        keepEngines: TimeInterval = 600
     ) async throws {
         let logger = Logger(label: "yomitori.serve")
         try FileManager.default.createDirectory(atPath: (ledgerPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -61,7 +65,7 @@ struct ServeCommand: ParsableCommand {
                     held.append(try JobLock.acquire(job: job.id, in: locks))
                     var options = RunOptions()
                     options.sharedLimit = limit
-                    services.append(JobService(job: job, ledger: store, options: options, logger: logger))
+                    services.append(JobService(job: job, ledger: store, options: options, keepReaders: keepEngines, logger: logger))
                 } catch {
                     logger.error("job not served: another process holds its lock", metadata: ["job.id": "\(job.id)"])
                 }
