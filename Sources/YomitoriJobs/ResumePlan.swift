@@ -13,7 +13,8 @@ import Glibc
 public struct ResumePlan: Sendable {
     /// Files in the work folder the ledger does not know: claimed just before the crash, before
     /// ``Ledger/recordClaim(_:)``. Record them (their `originalPath` is nil: use the inbox and
-    /// `originalName`), then process them like new files.
+    /// `originalName`), then process them like new files. Empty while another run of the job is
+    /// running (on another host): a file it has just claimed is not recorded yet while it is hashed.
     public var unrecorded: [ClaimedFile]
     /// Pending inputs whose file is in the work folder: process them from their state (`claimed`:
     /// read; `read`: validate and export; an outcome or `exported`: route), after
@@ -31,10 +32,12 @@ public struct ResumePlan: Sendable {
         self.missingFiles = missingFiles
     }
 
-    /// Compares the job's work folder with the pending inputs in the ledger that no running run holds.
-    public static func make(job: String, ledger: any Ledger, work: WorkFolder) async throws -> ResumePlan {
+    /// Compares the job's work folder with the pending inputs in the ledger that no running run
+    /// holds; `run` is the run making the plan (already begun).
+    public static func make(job: String, ledger: any Ledger, work: WorkFolder, run: String? = nil) async throws -> ResumePlan {
         var folderInfo = stat()
-        let files = stat(work.path, &folderInfo) == 0 ? try work.claimedFiles() : []
+        let othersRunning = try await ledger.runningRuns(job: job).contains { $0.id != run }
+        let files = stat(work.path, &folderInfo) == 0 && !othersRunning ? try work.claimedFiles() : []
         let pending = try await ledger.resumableInputs(job: job)
         var unrecorded: [ClaimedFile] = []
         for file in files where !pending.contains(where: { $0.id == file.inputID }) {

@@ -23,6 +23,9 @@ public protocol Ledger: Sendable {
     /// Most recent runs first.
     func runs(job: String, limit: Int) async throws -> [RunRecord]
 
+    /// The job's runs still `running`, on any host, oldest first.
+    func runningRuns(job: String) async throws -> [RunRecord]
+
     // MARK: - Inputs
 
     /// Records a claimed file. Returns ``ClaimResult/duplicate(inputID:of:)`` when the same

@@ -70,4 +70,13 @@ extension SQLiteLedger {
             ).map(RunRecord.init(row:))
         }
     }
+
+    public func runningRuns(job: String) async throws -> [RunRecord] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM runs WHERE job = ? AND state = 'running' ORDER BY started_at, rowid",
+                arguments: [job]
+            ).map(RunRecord.init(row:))
+        }
+    }
 }

@@ -51,7 +51,7 @@ public final class JobRunner: Sendable {
         // 1. What a crashed run left behind.
         try await exporter.recover(ledger: ledger, context: context, report: &report)
         try intake.prepare()
-        let plan = try await ResumePlan.make(job: job.id, ledger: ledger, work: WorkFolder(path: job.work))
+        let plan = try await ResumePlan.make(job: job.id, ledger: ledger, work: WorkFolder(path: job.work), run: run.id)
         var inputs: [InputToRead] = []
         var exportable: [(InputToRead, [PageRead])] = []
         for missing in plan.missingFiles {

@@ -46,4 +46,23 @@ struct ResumePlanTests {
         #expect(plan.missingFiles.map(\.id) == [ids["c.pdf"]])
         #expect(plan.missingFiles.first?.state == .invalid)
     }
+
+    @Test("a file another host's running run has just claimed, and not yet recorded, is left to it")
+    func unrecordedFileOfAnotherHost() async throws {
+        let folder = try TemporaryFolder("resume-other")
+        defer { folder.remove() }
+        let inbox = try folder.makeFolder("inbox")
+        try folder.write("inbox/e.pdf", "e")
+        let ledger = try SQLiteLedger(path: folder.file("ledger.sqlite"))
+        let theirs = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "serve", by: WorkerIdentity(host: "host-b", worker: "run-2")))
+        let claimer = Claimer(inbox: inbox, work: folder.file("work"))
+        try claimer.prepare()
+        guard case .claimed(let file) = try claimer.claim("e.pdf") else { Issue.record("not claimed"); return }  // host-b, hashing it
+        let mine = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "serve", by: WorkerIdentity(host: "host-a", worker: "run-1")))
+        let work = WorkFolder(path: folder.file("work"))
+        #expect(try await ResumePlan.make(job: "juminhyo", ledger: ledger, work: work, run: mine.id).unrecorded.isEmpty)
+        // host-b's run ends without recording it (it died; its host restarted and aborted it).
+        try await ledger.finishRun(id: theirs.id, state: .aborted, counts: RunCounts(), reportJSON: nil)
+        #expect(try await ResumePlan.make(job: "juminhyo", ledger: ledger, work: work, run: mine.id).unrecorded.map(\.inputID) == [file.inputID])
+    }
 }
