@@ -50,6 +50,8 @@ public protocol Ledger: Sendable {
     /// (the run then holds the input; see ``resumableInputs(job:)``); returns the input with its new
     /// attempt count. A runner gives up (``markInput(id:as:reason:)`` with `failed`) when attempts
     /// exceed its limit, so a file that crashes the reader cannot loop.
+    /// - Throws: ``LedgerError`` `invalidTransition` when the input is finished, or held by another
+    ///   run still running (two runners that planned at the same moment: the first attempt wins).
     func beginAttempt(inputID: String, run: String, by: WorkerIdentity) async throws -> InputRecord
 
     /// Stores the pages read from an input (replacing earlier readings of pages not yet in a

@@ -78,15 +78,18 @@ extension SQLiteLedger {
                 sql: """
                     UPDATE inputs SET attempts = attempts + 1, run_id = ?, host = ?, worker = ?, updated_at = ?
                     WHERE id = ? AND finished_at IS NULL
+                      AND (run_id IS NULL OR run_id = ? OR run_id NOT IN (SELECT id FROM runs WHERE state = 'running'))
                     """,
-                arguments: [run, by.host, by.worker, now, inputID]
+                arguments: [run, by.host, by.worker, now, inputID, run]
             )
             let changed = db.changesCount == 1
             guard let input = try InputRecord.fetch(db, id: inputID) else {
                 throw LedgerError(.notFound, "no input \(inputID)")
             }
             guard changed else {
-                throw LedgerError(.invalidTransition, "input \(inputID) is finished (\(input.state.rawValue))")
+                throw LedgerError(.invalidTransition, input.finishedAt != nil
+                    ? "input \(inputID) is finished (\(input.state.rawValue))"
+                    : "input \(inputID) is held by run \(input.runID ?? "?"), still running")
             }
             try Self.appendEvent(db, time: now, job: input.job, kind: "input.attempt", inputID: inputID,
                                  host: by.host, detail: "attempt \(input.attempts) by \(by.worker)")

@@ -59,6 +59,15 @@ public final class JobRunner: Sendable {
         }
         for record in plan.resumable {
             let input = InputToRead(id: record.id, path: record.claimedPath, name: (record.originalPath as NSString).lastPathComponent)
+            // From here on this run holds the input. Another runner that planned at the same moment
+            // (two hosts restarting after a crash) and attempted it first has it: left to that one.
+            let attempt: InputRecord
+            do {
+                attempt = try await ledger.beginAttempt(inputID: record.id, run: run.id, by: identity)
+            } catch let error as LedgerError where error.code == .invalidTransition {
+                logger.info("input taken by another runner", metadata: ["input.id": "\(record.id)"])
+                continue
+            }
             report.counts.resumed += 1
             // Decided before the crash: only the routing is left.
             if let outcome = try await context.decidedOutcome(of: record) {
@@ -70,7 +79,6 @@ public final class JobRunner: Sendable {
                 }
                 continue
             }
-            let attempt = try await ledger.beginAttempt(inputID: record.id, run: run.id, by: identity)
             if attempt.attempts > options.maxAttempts {
                 try await context.fail(inputID: record.id, path: record.claimedPath, name: input.name,
                                        code: "too_many_attempts", ja: "処理が\(options.maxAttempts)回中断されました", en: "processing was interrupted \(options.maxAttempts) times",

@@ -48,38 +48,42 @@ struct ResumeTests {
 }
 
 extension ResumeTests {
-    @Test("inputs and batches a running run on another host holds are not resumed; once that run ends, or an attempt moves an input to an ended run, they are")
+    @Test("inputs and batches a running run on another host holds are not resumed; once that run ends they are, and the first runner to attempt an input holds it")
     func heldInputsAreNotResumed() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let ledger = try SQLiteLedger(path: folder.ledgerPath, clock: SteppingClock().now)
         let other = WorkerIdentity(host: "host-b", worker: "run-7")
-        // host-b's run claims two inputs and is still reading them.
+        // host-b's run claims two inputs and is still reading them, and opens a batch.
         let theirs = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "serve", by: other))
-        guard case .new(let held) = try await claim(ledger, sha: "held", run: theirs.id),
-              case .new(let moved) = try await claim(ledger, sha: "moved", run: theirs.id) else { Issue.record("not claimed"); return }
+        guard case .new(let first) = try await claim(ledger, sha: "first", run: theirs.id),
+              case .new(let second) = try await claim(ledger, sha: "second", run: theirs.id) else { Issue.record("not claimed"); return }
+        let batch = try await ledger.openBatch(job: "juminhyo", runID: theirs.id, date: "20250601")
         // A run on this host starts: host-b's run is not this host's to abort.
         let mine = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "serve", by: me))
-        #expect(try await ledger.pendingInputs(job: "juminhyo").map(\.id) == [held, moved])
+        #expect(try await ledger.pendingInputs(job: "juminhyo").map(\.id) == [first, second])
         #expect(try await ledger.resumableInputs(job: "juminhyo").isEmpty, "host-b is reading them")
-        let batch = try await ledger.openBatch(job: "juminhyo", runID: theirs.id, date: "20250601")
         #expect(try await ledger.unfinishedBatches(job: "juminhyo").isEmpty, "host-b is writing it")
-        // An earlier run of this host that ended with an input still pending (left for the next pass).
-        let earlier = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "serve", by: me, abandonStaleRunsOnThisHost: false))
-        _ = try await ledger.beginAttempt(inputID: moved, run: earlier.id, by: me)
-        try await ledger.finishRun(id: earlier.id, state: .finished, counts: RunCounts(), reportJSON: nil)
-        #expect(try await ledger.resumableInputs(job: "juminhyo").map(\.id) == [moved], "the last attempt's run holds an input")
+        await #expect(throws: LedgerError.self, "held by host-b's running run") {
+            try await ledger.beginAttempt(inputID: first, run: mine.id, by: me)
+        }
+        // host-b's run ends (it died, and host-b restarted): everything it held is free.
         try await ledger.finishRun(id: theirs.id, state: .aborted, counts: RunCounts(), reportJSON: nil)
-        #expect(try await ledger.resumableInputs(job: "juminhyo").map(\.id) == [held, moved])
+        #expect(try await ledger.resumableInputs(job: "juminhyo").map(\.id) == [first, second])
         #expect(try await ledger.unfinishedBatches(job: "juminhyo").map(\.id) == [batch.id])
-        // Attempted by the running run of this host: held again.
-        _ = try await ledger.beginAttempt(inputID: held, run: mine.id, by: me)
-        #expect(try await ledger.resumableInputs(job: "juminhyo").map(\.id) == [moved])
+        // Two runners planned at the same moment: the first attempt holds the input.
+        let third = try await ledger.beginRun(RunStart(job: "juminhyo", trigger: "serve", by: WorkerIdentity(host: "host-c", worker: "run-3")))
+        #expect(try await ledger.beginAttempt(inputID: first, run: mine.id, by: me).attempts == 1)
+        await #expect(throws: LedgerError.self, "held by this host's run now") {
+            try await ledger.beginAttempt(inputID: first, run: third.id, by: me)
+        }
+        #expect(try await ledger.beginAttempt(inputID: first, run: mine.id, by: me).attempts == 2, "its holder may attempt again")
+        #expect(try await ledger.resumableInputs(job: "juminhyo").map(\.id) == [second])
+        // The holder's run ends with the input still pending (left for the next pass): free again.
+        try await ledger.finishRun(id: mine.id, state: .finished, counts: RunCounts(), reportJSON: nil)
+        #expect(try await ledger.resumableInputs(job: "juminhyo").map(\.id) == [first, second])
     }
-}
 
-@Suite("Ledger: several connections and processes")
-struct ConcurrencyTests {
     @Test("runners starting at the same moment all open a new ledger file (switching it to WAL does not fail one of them)")
     func racingOpens() throws {
         for round in 0..<5 {
