@@ -83,7 +83,10 @@ extension ResumeTests {
         try await ledger.finishRun(id: mine.id, state: .finished, counts: RunCounts(), reportJSON: nil)
         #expect(try await ledger.resumableInputs(job: "juminhyo").map(\.id) == [first, second])
     }
+}
 
+@Suite("Ledger: several connections and processes")
+struct ConcurrencyTests {
     @Test("runners starting at the same moment all open a new ledger file (switching it to WAL does not fail one of them)")
     func racingOpens() throws {
         for round in 0..<5 {
