@@ -107,8 +107,7 @@ public final class JobRunner: Sendable {
         }
         let workers = try await starting?.value ?? []
         // Workers kept by serve from earlier passes have read before: this run counts its own share.
-        var recognitionBefore = 0.0
-        for worker in workers { recognitionBefore += await worker.recognitionSeconds() }
+        let recognitionBefore = await Self.recognitionSeconds(of: workers)
         // 3. Batches of at most `batchInputs` inputs: resumed ones first, then new files, claimed only
         // when their batch starts (one by one, while the workers read the first). Each batch is read,
         // decided, exported and routed before the next is claimed, so results appear while a large
@@ -135,8 +134,7 @@ public final class JobRunner: Sendable {
         report.effect.keyingSecondsSaved = Double(report.effect.fieldsAutomated) * job.secondsPerField
         if !workers.isEmpty, report.counts.pages > 0 {
             var reading = RunReport.Reading(workers: workers.count)
-            for worker in workers { reading.recognitionSeconds += await worker.recognitionSeconds() }
-            reading.recognitionSeconds -= recognitionBefore
+            reading.recognitionSeconds = await Self.recognitionSeconds(of: workers) - recognitionBefore
             let capacity = Double(workers.count) * report.durationSeconds
             reading.efficiency = capacity > 0 ? reading.recognitionSeconds / capacity : 0
             report.reading = reading
@@ -171,6 +169,13 @@ public final class JobRunner: Sendable {
     private func workerCount(for names: [String]) -> Int {
         let wanted = options.workers ?? job.workers
         return max(1, min(wanted, names.contains(where: Self.mayHoldPages) ? wanted : names.count))
+    }
+
+    /// Seconds the workers' engines have spent inside Tesseract's recognition so far.
+    private static func recognitionSeconds(of workers: [ReaderWorker]) async -> Double {
+        var total = 0.0
+        for worker in workers { total += await worker.recognitionSeconds() }
+        return total
     }
 
     /// A PDF or TIFF: it may hold many pages.

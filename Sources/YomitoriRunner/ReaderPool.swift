@@ -63,12 +63,11 @@ public actor ReaderPool {
     /// Lets go of the workers and prepared templates (their engines are freed once no run reads
     /// with them); returns how many workers there were.
     public func release() -> Int {
-        defer {
-            workers = []
-            prepared = nil
-            key = nil
-        }
-        return workers.count
+        let count = workers.count
+        workers = []
+        prepared = nil
+        key = nil
+        return count
     }
 
     /// Loads the templates' reference images and prepares registration.
