@@ -49,6 +49,17 @@ let package = Package(
         /// Greyscale JPEG scans decoded by libjpeg straight into yomitori's buffer (error handling
         /// needs setjmp, hence a small C file rather than a bare module map).
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+        /// Tesseract's in-memory PNG of every text line written stored instead of deflated, while a
+        /// worker recognises (see the header). The program defines `png_set_compression_level`
+        /// and must export it for Leptonica's call to reach it: the one unsafe flag (allowed in a
+        /// root or local package).
+        .target(
+            name: "CLineImages",
+            linkerSettings: [
+                .linkedLibrary("dl"),
+                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=png_set_compression_level"]),
+            ]
+        ),
 
         // MARK: - Pure Swift core (no C dependency)
         /// Japanese text: NFKC, width and kana conversion, 和暦 dates, check digits.
@@ -80,7 +91,7 @@ let package = Package(
         /// Decoding scans with Leptonica and recognising zones with libtesseract.
         .target(
             name: "YomitoriOCR",
-            dependencies: ["CDeflate", "CJPEG", "CSpawn", "CTesseract", "YomitoriVision"]
+            dependencies: ["CDeflate", "CJPEG", "CLineImages", "CSpawn", "CTesseract", "YomitoriVision"]
         ),
 
         // MARK: - Pipeline
@@ -204,7 +215,7 @@ let package = Package(
         ),
         .testTarget(
             name: "YomitoriOCRTests",
-            dependencies: ["CTesseract", "YomitoriOCR", "YomitoriVision"],
+            dependencies: ["CLineImages", "CTesseract", "YomitoriOCR", "YomitoriVision"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
