@@ -85,14 +85,17 @@ public final class Intake: Sendable {
     ///
     /// Before it waits, `whileSettling` is told the names of the files it will hand out if they
     /// settle (those complete now and those settling), so the caller can get ready meanwhile.
+    ///
+    /// The wait suspends the task: it holds no thread of Swift's pool (one per core), so the
+    /// engines started by `whileSettling` get on meanwhile even on a one-core machine.
     public func collectSettled(
-        sleep: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) },
+        sleep: (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) },
         whileSettling: ([String]) -> Void = { _ in }
-    ) throws(IntakeError) -> [ReadyFile] {
+    ) async throws(IntakeError) -> [ReadyFile] {
         let first = try scan()
         guard let next = first.nextCheck else { return first.ready }
         whileSettling(first.ready.map(\.name) + first.settling)
-        sleep(min(max(0, next.timeIntervalSince(clock())), rules.settleSeconds + 1))
+        await sleep(min(max(0, next.timeIntervalSince(clock())), rules.settleSeconds + 1))
         return first.ready + (try scan()).ready
     }
 

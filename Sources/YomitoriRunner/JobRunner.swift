@@ -101,7 +101,7 @@ public final class JobRunner: Sendable {
             return Task { try await readers.workers(count: count, templates: templates, limits: self.options.limits) }
         }
         var starting: Task<[ReaderWorker], any Error>?
-        let settledFiles = try intake.collectSettled(sleep: options.sleep) { seen in starting = start(for: resumedNames + seen) }
+        let settledFiles = try await intake.collectSettled(sleep: options.sleep) { seen in starting = start(for: resumedNames + seen) }
         if starting == nil, !inputs.isEmpty || !settledFiles.isEmpty {
             starting = start(for: resumedNames + settledFiles.map(\.name))
         }
@@ -196,7 +196,7 @@ public struct RunOptions: Sendable {
     public var maxAttempts = 3
     public var limits = ScanLimits()
     /// Waiting for files to settle (tests pass a no-op).
-    public var sleep: @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
+    public var sleep: @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) }
     /// Called once per input read with (inputs done, inputs in this run): progress bars.
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Shared by every job of a `serve` process: at most this many pages read at once.

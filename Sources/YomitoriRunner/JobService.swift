@@ -31,7 +31,7 @@ public final class JobService: Service, Sendable {
         self.job = job
         self.ledger = ledger
         var options = options
-        options.sleep = { _ in }  // never block a pool thread waiting for files to settle
+        options.sleep = { _ in }  // files seen settle between passes: a pass never waits
         options.trigger = "serve"
         options.readers = readers
         self.options = options

@@ -159,7 +159,7 @@ struct ClaimTests {
     }
 
     @Test("one-shot collection waits for settling with the injected sleep, not the wall clock")
-    func collectSettled() throws {
+    func collectSettled() async throws {
         let folder = try TemporaryFolder("claims")
         defer { folder.remove() }
         let inbox = try folder.makeFolder("inbox")
@@ -170,7 +170,7 @@ struct ClaimTests {
                             rules: IntakeRules(settleSeconds: 5), clock: { now.withLock { $0 } })
         var slept: [TimeInterval] = []
         var told: [[String]] = []
-        let ready = try intake.collectSettled(sleep: { seconds in
+        let ready = try await intake.collectSettled(sleep: { seconds in
             #expect(told.count == 1, "told what settles before the wait")
             slept.append(seconds)
             now.withLock { $0 += seconds }
@@ -179,8 +179,34 @@ struct ClaimTests {
         #expect(told.map { $0.sorted() } == [["a.pdf", "b.png"]])
         #expect(ready.map(\.name).sorted() == ["a.pdf", "b.png"])
         // Nothing left to settle: no wait, and nothing to get ready for.
-        #expect(try intake.collectSettled(sleep: { _ in Issue.record("waited on an empty inbox") },
-                                          whileSettling: { told.append($0) }).isEmpty)
+        let none = try await intake.collectSettled(sleep: { _ in Issue.record("waited on an empty inbox") },
+                                                   whileSettling: { told.append($0) })
+        #expect(none.isEmpty)
         #expect(told.count == 1)
+    }
+
+    @Test("the settle wait suspends: it holds none of Swift's pool threads")
+    func settleWaitSuspends() async throws {
+        let folder = try TemporaryFolder("claims")
+        defer { folder.remove() }
+        let inbox = try folder.makeFolder("inbox")
+        try folder.write("inbox/a.png", "a")
+        // More waits than the pool has threads (one per core): had they blocked their threads, this
+        // task could not resume before they ended.
+        let waits = ProcessInfo.processInfo.activeProcessorCount + 1
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<waits {
+                group.addTask {
+                    let intake = Intake(inbox: inbox, work: folder.file("work"), patterns: JobDefinition.defaultPatterns,
+                                        rules: IntakeRules(settleSeconds: 1))
+                    return try await intake.collectSettled().count
+                }
+            }
+            let start = ContinuousClock.now
+            try await Task.sleep(for: .milliseconds(50))
+            let resumed = ContinuousClock.now - start
+            #expect(resumed < .milliseconds(600), "resumed after \(resumed), while \(waits) settle waits of 1 s ran")
+            for try await ready in group { #expect(ready == 1) }
+        }
     }
 }
