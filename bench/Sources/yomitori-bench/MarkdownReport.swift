@@ -79,7 +79,11 @@ enum MarkdownReport {
             md += "\(s.allocationsPerPage.map { fmt($0, 0) } ?? "—") | \(s.how) |\n"
         }
         md += "\n\(fmt(p.recognitionsPerPage, 1)) recognitions per page, \(fmt(p.recognitionsPerOCRField, 2)) per OCR field "
-        md += "(\(fmt(p.ocrFieldsPerPage, 1)) OCR fields per page), \(fmt(p.msPerRecognition, 1)) ms each inside Tesseract.\n\n"
+        md += "(\(fmt(p.ocrFieldsPerPage, 1)) OCR fields per page), \(fmt(p.msPerRecognition, 1)) ms each inside Tesseract"
+        if let stored = p.lineImagesStoredPerRecognition {
+            md += "; \(fmt(stored, 2)) line images per recognition written by Tesseract stored, not deflated (Sources/CLineImages)"
+        }
+        md += ".\n\n"
         if let forms = p.recognitionByForm, !forms.isEmpty {
             md += "| form | pages | OCR fields/page | recognitions/page | Tesseract ms/page |\n|---|---|---|---|---|\n"
             for f in forms {

@@ -141,6 +141,10 @@ struct BenchResults: Codable {
         /// Recognitions per page by the form read (comb fields are read box by box).
         var recognitionByForm: [FormRecognition]?
         var recognitionsPerPage: Double
+        /// Line images Tesseract wrote stored rather than deflated (CLineImages), per recognition:
+        /// 0 means the program's `png_set_compression_level` was not called (nil: results from
+        /// before it existed).
+        var lineImagesStoredPerRecognition: Double?
         var recognitionsPerOCRField: Double
         var msPerRecognition: Double
         var ocrFieldsPerPage: Double

@@ -55,6 +55,7 @@ struct StageProfile {
         var byForm: [String: (pages: Int, recognitions: Int, seconds: Double, ocrFields: Int)] = [:]
         var pageDecodeForPDF: [Double] = []
         var byFormat: [String: (seconds: Double, pages: Int)] = [:]
+        let linesStoredBefore = TesseractEngine.lineImagesStored
         for file in corpus.files {
             let (scanResult, openCost) = meter.measure { Result { try ScanFile(path: file.path) } }
             decode = decode + openCost
@@ -117,6 +118,7 @@ struct StageProfile {
             }
         }
 
+        let linesStored = TesseractEngine.lineImagesStored - linesStoredBefore
         let n = max(1, pages)
         // read = registration + cutting/cleaning/interpretation + engine calls + validation (inside read).
         let cutting = read - registration - Cost(seconds: engineCall, cpuSeconds: engineCall) - validation
@@ -162,6 +164,7 @@ struct StageProfile {
                 )
             },
             recognitionsPerPage: Double(recognitions) / Double(n),
+            lineImagesStoredPerRecognition: Double(linesStored) / Double(max(1, recognitions)),
             recognitionsPerOCRField: Double(recognitions) / Double(max(1, ocrFields)),
             msPerRecognition: recognition / Double(max(1, recognitions)) * 1000,
             ocrFieldsPerPage: Double(ocrFields) / Double(n),

@@ -32,6 +32,15 @@ enum WasteReport {
                 String(format: "recognize() − TessBaseAPIRecognize = %.1f ms/page over %.1f recognitions", io.secondsPerPage * 1000, p.recognitionsPerPage)
             )
         }
+        let recognitionMs = (p.stages.first { $0.name == "recognition (Tesseract)" }?.secondsPerPage ?? 0) * 1000
+        if let stored = p.lineImagesStoredPerRecognition, stored == 0, p.recognitionsPerPage > 0 {
+            add(
+                "Sources/CLineImages (png_set_compression_level), Package.swift (its linker flag)",
+                "Tesseract's PNG of every line it recognises is deflated and inflated again: the program's own png_set_compression_level was never called (not exported?)",
+                ms: recognitionMs * 0.05,
+                "no line image written stored over the profile's recognitions; ms/page estimated as 5 % of recognition (what storing them saved in an interleaved A/B, 2026-12-06)"
+            )
+        }
         let lazy = p.firstPageSeconds - p.sameFileWarmSeconds
         if lazy > 0.05 {
             add(
