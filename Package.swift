@@ -52,12 +52,12 @@ let package = Package(
         /// Tesseract's in-memory PNG of every text line written stored instead of deflated, while a
         /// worker recognises (see the header). The program defines `png_set_compression_level`
         /// and must export it for Leptonica's call to reach it: the one unsafe flag (allowed in a
-        /// root or local package).
+        /// root or local package), for GNU-style linkers; elsewhere the lines stay deflated.
         .target(
             name: "CLineImages",
             linkerSettings: [
-                .linkedLibrary("dl"),
-                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=png_set_compression_level"]),
+                .linkedLibrary("dl", .when(platforms: [.linux])),
+                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=png_set_compression_level"], .when(platforms: [.linux])),
             ]
         ),
 
