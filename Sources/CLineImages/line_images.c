@@ -9,11 +9,11 @@ typedef void (*set_compression_level_fn)(void *png_ptr, int level);
 typedef void (*set_filter_fn)(void *png_ptr, int method, int filters);
 
 static __thread int stored_on_this_thread;
-static long stored_count;
+static __thread long stored_by_this_thread;
 
 void yomitori_line_images_stored_begin(void) { stored_on_this_thread = 1; }
 void yomitori_line_images_stored_end(void) { stored_on_this_thread = 0; }
-long yomitori_line_images_stored_count(void) { return __atomic_load_n(&stored_count, __ATOMIC_RELAXED); }
+long yomitori_line_images_stored_count(void) { return stored_by_this_thread; }
 
 /// libpng's function `name`, found after the program in the search order and kept in `slot`
 /// (looked up once; a race only looks it up twice).
@@ -39,5 +39,5 @@ void png_set_compression_level(void *png_ptr, int level) {
     set_level(png_ptr, 0);  // Z_NO_COMPRESSION
     set_filter_fn set_filter = (set_filter_fn)libpng_function(&filter_slot, "png_set_filter");
     if (set_filter != NULL) set_filter(png_ptr, 0, 0x08);  // PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE
-    __atomic_fetch_add(&stored_count, 1, __ATOMIC_RELAXED);
+    stored_by_this_thread += 1;
 }

@@ -79,6 +79,9 @@ public final class Intake: Sendable {
         machine.withLock { $0.release(file.name) }
     }
 
+    /// How a one-shot run waits for files to settle: suspends the task (ends early if cancelled).
+    public static let settleWait: @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) }
+
     /// For one-shot runs: what is complete now. Lists the inbox, waits (with `sleep`) until the
     /// files seen have had `settle_seconds` to settle — at most once, at most settle_seconds + 1 —
     /// and lists again. Files still changing are left for the next run.
@@ -89,7 +92,7 @@ public final class Intake: Sendable {
     /// The wait suspends the task: it holds no thread of Swift's pool (one per core), so the
     /// engines started by `whileSettling` get on meanwhile even on a one-core machine.
     public func collectSettled(
-        sleep: (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) },
+        sleep: (TimeInterval) async -> Void = Intake.settleWait,
         whileSettling: ([String]) -> Void = { _ in }
     ) async throws(IntakeError) -> [ReadyFile] {
         let first = try scan()

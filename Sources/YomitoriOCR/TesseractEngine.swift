@@ -23,9 +23,9 @@ public final class TesseractEngine {
     /// How many times `TessBaseAPIRecognize` ran.
     public private(set) var recognitions: Int = 0
 
-    /// Line images Tesseract has written stored rather than deflated, in this process (see
-    /// `CLineImages`): stays 0 after recognitions if the program's `png_set_compression_level` was
-    /// not the one Leptonica called (a build without the linker flag that exports it).
+    /// Line images Tesseract has written stored rather than deflated on the calling thread (see
+    /// `CLineImages`): stays 0 after its recognitions if the program's `png_set_compression_level`
+    /// was not the one Leptonica called (a build without the linker flag that exports it).
     public static var lineImagesStored: Int { yomitori_line_images_stored_count() }
 
     private static func monotonicSeconds() -> Double {

@@ -196,7 +196,7 @@ public struct RunOptions: Sendable {
     public var maxAttempts = 3
     public var limits = ScanLimits()
     /// Waiting for files to settle (tests pass a no-op).
-    public var sleep: @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) }
+    public var sleep: @Sendable (TimeInterval) async -> Void = Intake.settleWait
     /// Called once per input read with (inputs done, inputs in this run): progress bars.
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Shared by every job of a `serve` process: at most this many pages read at once.

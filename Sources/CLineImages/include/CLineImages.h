@@ -17,8 +17,9 @@
 void yomitori_line_images_stored_begin(void);
 /// Back to the callers' own compression levels on this thread.
 void yomitori_line_images_stored_end(void);
-/// How many PNGs were written stored so far, in this process (for tests and benchmarks: 0 after
-/// recognitions means the program's definition was not the one Leptonica called).
+/// How many PNGs this thread has written stored so far (for tests and benchmarks: 0 after its
+/// recognitions means the program's definition was not the one Leptonica called). Per thread, so
+/// that other threads recognising meanwhile cannot make it look as if this one's were stored.
 long yomitori_line_images_stored_count(void);
 
 #endif
