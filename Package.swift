@@ -60,6 +60,19 @@ let package = Package(
                 .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=png_set_compression_level"], .when(platforms: [.linux])),
             ]
         ),
+        /// Tesseract's legacy table of "universal" character ambiguities left unbuilt when a worker
+        /// starts an LSTM-only engine (see the header): 70 % of an engine's start-up. The program
+        /// defines the C++ method Tesseract calls and must export it, as for CLineImages.
+        .target(
+            name: "CUniversalAmbigs",
+            linkerSettings: [
+                .linkedLibrary("dl", .when(platforms: [.linux])),
+                .unsafeFlags(
+                    ["-Xlinker", "--export-dynamic-symbol=_ZN9tesseract13UnicharAmbigs13LoadUniversalERKNS_10UNICHARSETEPS1_"],
+                    .when(platforms: [.linux])
+                ),
+            ]
+        ),
 
         // MARK: - Pure Swift core (no C dependency)
         /// Japanese text: NFKC, width and kana conversion, 和暦 dates, check digits.
@@ -91,7 +104,7 @@ let package = Package(
         /// Decoding scans with Leptonica and recognising zones with libtesseract.
         .target(
             name: "YomitoriOCR",
-            dependencies: ["CDeflate", "CJPEG", "CLineImages", "CSpawn", "CTesseract", "YomitoriVision"]
+            dependencies: ["CDeflate", "CJPEG", "CLineImages", "CSpawn", "CTesseract", "CUniversalAmbigs", "YomitoriVision"]
         ),
 
         // MARK: - Pipeline
@@ -215,7 +228,7 @@ let package = Package(
         ),
         .testTarget(
             name: "YomitoriOCRTests",
-            dependencies: ["CLineImages", "CTesseract", "YomitoriOCR", "YomitoriVision"],
+            dependencies: ["CLineImages", "CTesseract", "CUniversalAmbigs", "YomitoriOCR", "YomitoriVision"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,12 +1,14 @@
 internal import CLineImages
 internal import CTesseract
+internal import CUniversalAmbigs
 import Foundation
 import Synchronization
 public import YomitoriVision
 
 /// One libtesseract instance (`TessBaseAPI`) loaded with one language set, reused for every zone.
 ///
-/// Creating an engine costs 0.06–0.14 s and 35–50 MB, so a worker creates its engines once
+/// Creating an engine costs 0.02–0.05 s and tens of MB (it skips Tesseract's legacy ambiguity
+/// table, see CUniversalAmbigs), so a worker creates its engines once
 /// (see ``EngineSet``) and keeps them. An engine is not thread-safe: use it from one worker only.
 /// A zone that yields no text is a result (empty text, confidence 0), not an error.
 public final class TesseractEngine {
@@ -27,6 +29,11 @@ public final class TesseractEngine {
     /// `CLineImages`): stays 0 after its recognitions if the program's `png_set_compression_level`
     /// was not the one Leptonica called (a build without the linker flag that exports it).
     public static var lineImagesStored: Int { yomitori_line_images_stored_count() }
+
+    /// How many languages engines created on the calling thread loaded without Tesseract's
+    /// universal ambiguity table (see CUniversalAmbigs): one per language per engine, or 0 when
+    /// Tesseract's call did not reach the program's definition.
+    public static var universalAmbiguitiesSkipped: Int { yomitori_universal_ambigs_skipped_count() }
 
     private static func monotonicSeconds() -> Double {
         var ts = timespec()
@@ -62,7 +69,10 @@ public final class TesseractEngine {
         }
         // Quiet before Init: Init itself may print warnings.
         Self.silenceDebugOutput(api)
+        // LSTM only: the legacy engine's universal ambiguity table is never read, so it is not built.
+        yomitori_universal_ambigs_skipped_begin()
         let rc = TessBaseAPIInit2(api, dir, resolved.joined(separator: "+"), OEM_LSTM_ONLY)
+        yomitori_universal_ambigs_skipped_end()
         guard rc == 0 else {
             TessBaseAPIDelete(api)
             throw OCRError(
