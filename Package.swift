@@ -60,6 +60,24 @@ let package = Package(
                 .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=png_set_compression_level"], .when(platforms: [.linux])),
             ]
         ),
+        /// Tesseract's OpenMP regions run on the recognising worker's own thread, without a libgomp
+        /// team per region (see the header): the four entry points Tesseract calls are defined by
+        /// the program and exported, as for CLineImages.
+        .target(
+            name: "CSerialOpenMP",
+            linkerSettings: [
+                .linkedLibrary("dl", .when(platforms: [.linux])),
+                .unsafeFlags(
+                    [
+                        "-Xlinker", "--export-dynamic-symbol=GOMP_parallel",
+                        "-Xlinker", "--export-dynamic-symbol=GOMP_parallel_sections",
+                        "-Xlinker", "--export-dynamic-symbol=GOMP_sections_next",
+                        "-Xlinker", "--export-dynamic-symbol=GOMP_sections_end_nowait",
+                    ],
+                    .when(platforms: [.linux])
+                ),
+            ]
+        ),
         /// Tesseract's legacy table of "universal" character ambiguities left unbuilt when a worker
         /// starts an LSTM-only engine (see the header): 70 % of an engine's start-up. The program
         /// defines the C++ method Tesseract calls and must export it, as for CLineImages.
@@ -104,7 +122,7 @@ let package = Package(
         /// Decoding scans with Leptonica and recognising zones with libtesseract.
         .target(
             name: "YomitoriOCR",
-            dependencies: ["CDeflate", "CJPEG", "CLineImages", "CSpawn", "CTesseract", "CUniversalAmbigs", "YomitoriVision"]
+            dependencies: ["CDeflate", "CJPEG", "CLineImages", "CSerialOpenMP", "CSpawn", "CTesseract", "CUniversalAmbigs", "YomitoriVision"]
         ),
 
         // MARK: - Pipeline
@@ -228,7 +246,7 @@ let package = Package(
         ),
         .testTarget(
             name: "YomitoriOCRTests",
-            dependencies: ["CLineImages", "CTesseract", "CUniversalAmbigs", "YomitoriOCR", "YomitoriVision"],
+            dependencies: ["CLineImages", "CSerialOpenMP", "CTesseract", "CUniversalAmbigs", "YomitoriOCR", "YomitoriVision"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
