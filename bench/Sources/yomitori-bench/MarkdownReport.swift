@@ -83,6 +83,9 @@ enum MarkdownReport {
         if let stored = p.lineImagesStoredPerRecognition {
             md += "; \(fmt(stored, 2)) line images per recognition written by Tesseract stored, not deflated (Sources/CLineImages)"
         }
+        if let serial = p.openMPRegionsSerialPerRecognition {
+            md += "; \(fmt(serial, 0)) OpenMP regions per recognition run on the worker's thread without a libgomp team (Sources/CSerialOpenMP)"
+        }
         md += ".\n\n"
         if let forms = p.recognitionByForm, !forms.isEmpty {
             md += "| form | pages | OCR fields/page | recognitions/page | Tesseract ms/page |\n|---|---|---|---|---|\n"
@@ -96,8 +99,11 @@ enum MarkdownReport {
         for t in p.registration {
             md += "| \(t.template) | \(t.method) | \(fmt(t.marksMs, 2)) | \(fmt(t.contentMs, 2)) | \(fmt(t.matchScoreMs, 2)) | \(fmt(t.chosenShare * 100, 0)) % of pages |\n"
         }
-        md += "\nEngine creation (what an engine per page would add):\n\n| languages | seconds | RSS MB |\n|---|---|---|\n"
-        for e in p.engineInit { md += "| \(e.languages) | \(fmt(e.seconds, 3)) | \(fmt(e.rssMB, 0)) |\n" }
+        md += "\nEngine creation (what an engine per page would add; languages loaded without Tesseract's universal ambiguity table, Sources/CUniversalAmbigs):\n\n"
+        md += "| languages | seconds | RSS MB | without the universal ambiguities |\n|---|---|---|---|\n"
+        for e in p.engineInit {
+            md += "| \(e.languages) | \(fmt(e.seconds, 3)) | \(fmt(e.rssMB, 0)) | \(e.universalAmbiguitiesSkipped.map { "\($0)" } ?? "—") |\n"
+        }
         let formats = p.decodeMsByFormat.keys.sorted().map { "\($0) \(fmt(p.decodeMsByFormat[$0]!, 0)) ms" }.joined(separator: ", ")
         md += "\nDecoding per page by format (opening the file included): \(formats).\n"
         md += "\nFirst page after `preload()`: \(fmt(p.firstPageSeconds, 2)) s; the same page again: \(fmt(p.sameFileWarmSeconds, 2)) s.\n"

@@ -145,6 +145,10 @@ struct BenchResults: Codable {
         /// 0 means the program's `png_set_compression_level` was not called (nil: results from
         /// before it existed).
         var lineImagesStoredPerRecognition: Double?
+        /// Tesseract's OpenMP regions run on the worker's thread without a libgomp team
+        /// (CSerialOpenMP), per recognition: 0 means Tesseract's calls went to libgomp (nil:
+        /// results from before it existed).
+        var openMPRegionsSerialPerRecognition: Double?
         var recognitionsPerOCRField: Double
         var msPerRecognition: Double
         var ocrFieldsPerPage: Double
@@ -167,6 +171,9 @@ struct BenchResults: Codable {
         var languages: String
         var seconds: Double
         var rssMB: Double
+        /// Languages this engine loaded without Tesseract's universal ambiguity table
+        /// (CUniversalAmbigs); nil in results from before it existed.
+        var universalAmbiguitiesSkipped: Int?
     }
 
     struct PDFCosts: Codable {

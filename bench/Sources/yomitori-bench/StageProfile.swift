@@ -56,6 +56,7 @@ struct StageProfile {
         var pageDecodeForPDF: [Double] = []
         var byFormat: [String: (seconds: Double, pages: Int)] = [:]
         let linesStoredBefore = TesseractEngine.lineImagesStored
+        let serialRegionsBefore = TesseractEngine.openMPRegionsRunSerially
         for file in corpus.files {
             let (scanResult, openCost) = meter.measure { Result { try ScanFile(path: file.path) } }
             decode = decode + openCost
@@ -119,6 +120,7 @@ struct StageProfile {
         }
 
         let linesStored = TesseractEngine.lineImagesStored - linesStoredBefore
+        let serialRegions = TesseractEngine.openMPRegionsRunSerially - serialRegionsBefore
         let n = max(1, pages)
         // read = registration + cutting/cleaning/interpretation + engine calls + validation (inside read).
         let cutting = read - registration - Cost(seconds: engineCall, cpuSeconds: engineCall) - validation
@@ -165,6 +167,7 @@ struct StageProfile {
             },
             recognitionsPerPage: Double(recognitions) / Double(n),
             lineImagesStoredPerRecognition: Double(linesStored) / Double(max(1, recognitions)),
+            openMPRegionsSerialPerRecognition: Double(serialRegions) / Double(max(1, recognitions)),
             recognitionsPerOCRField: Double(recognitions) / Double(max(1, ocrFields)),
             msPerRecognition: recognition / Double(max(1, recognitions)) * 1000,
             ocrFieldsPerPage: Double(ocrFields) / Double(n),
@@ -181,12 +184,16 @@ struct StageProfile {
     static func engineInitCosts() -> [BenchResults.EngineInit] {
         ["eng", "jpn", "script/Japanese", "jpn+eng"].compactMap { lang in
             let rss0 = Memory.residentMB
+            let skipped0 = TesseractEngine.universalAmbiguitiesSkipped
             let t0 = now()
             guard let engine = try? TesseractEngine(languages: lang) else { return nil }
             let seconds = now() - t0
             let rss = Memory.residentMB - rss0
             withExtendedLifetime(engine) {}
-            return BenchResults.EngineInit(languages: lang, seconds: seconds, rssMB: rss)
+            return BenchResults.EngineInit(
+                languages: lang, seconds: seconds, rssMB: rss,
+                universalAmbiguitiesSkipped: TesseractEngine.universalAmbiguitiesSkipped - skipped0
+            )
         }
     }
 

@@ -41,6 +41,22 @@ enum WasteReport {
                 "no line image written stored over the profile's recognitions; ms/page estimated as 5 % of recognition (what storing them saved in an interleaved A/B, 2026-12-06)"
             )
         }
+        if let serial = p.openMPRegionsSerialPerRecognition, serial == 0, p.recognitionsPerPage > 0 {
+            add(
+                "Sources/CSerialOpenMP (GOMP_parallel, GOMP_parallel_sections, …), Package.swift (its linker flags)",
+                "a libgomp team per OpenMP region in Tesseract's LSTM (malloc, bookkeeping and a futex system call per time step): the program's own GOMP_* entry points were never called (not exported?)",
+                ms: recognitionMs * 0.03,
+                "no OpenMP region run on the worker's thread over the profile's recognitions; ms/page estimated as 3 % of recognition (what running them serially saved in an interleaved A/B, 2026-12-06)"
+            )
+        }
+        if let skipped = p.engineInit.first(where: { $0.languages == "jpn" })?.universalAmbiguitiesSkipped, skipped == 0 {
+            add(
+                "Sources/CUniversalAmbigs (UnicharAmbigs::LoadUniversal), Package.swift (its linker flag)",
+                "every engine builds the legacy engine's universal ambiguity table, which LSTM-only engines never read: the program's own method was never called (not exported, or another Tesseract version)",
+                ms: 0,
+                "jpn engine started with its universal ambiguities loaded; about 70 % of an engine's start-up and 8 MB each, once per worker (2026-12-06)"
+            )
+        }
         let lazy = p.firstPageSeconds - p.sameFileWarmSeconds
         if lazy > 0.05 {
             add(
