@@ -49,14 +49,17 @@ let package = Package(
         /// Greyscale JPEG scans decoded by libjpeg straight into yomitori's buffer (error handling
         /// needs setjmp, hence a small C file rather than a bare module map).
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+        /// The library's own definition of a function the program also defines (dlsym RTLD_NEXT):
+        /// shared by the three targets below, which take over a few of Tesseract's calls.
+        .target(name: "CInterpose", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         /// Tesseract's in-memory PNG of every text line written stored instead of deflated, while a
         /// worker recognises (see the header). The program defines `png_set_compression_level`
         /// and must export it for Leptonica's call to reach it: the one unsafe flag (allowed in a
         /// root or local package), for GNU-style linkers; elsewhere the lines stay deflated.
         .target(
             name: "CLineImages",
+            dependencies: ["CInterpose"],
             linkerSettings: [
-                .linkedLibrary("dl", .when(platforms: [.linux])),
                 .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=png_set_compression_level"], .when(platforms: [.linux])),
             ]
         ),
@@ -65,8 +68,8 @@ let package = Package(
         /// the program and exported, as for CLineImages.
         .target(
             name: "CSerialOpenMP",
+            dependencies: ["CInterpose"],
             linkerSettings: [
-                .linkedLibrary("dl", .when(platforms: [.linux])),
                 .unsafeFlags(
                     [
                         "-Xlinker", "--export-dynamic-symbol=GOMP_parallel",
@@ -83,8 +86,8 @@ let package = Package(
         /// defines the C++ method Tesseract calls and must export it, as for CLineImages.
         .target(
             name: "CUniversalAmbigs",
+            dependencies: ["CInterpose"],
             linkerSettings: [
-                .linkedLibrary("dl", .when(platforms: [.linux])),
                 .unsafeFlags(
                     ["-Xlinker", "--export-dynamic-symbol=_ZN9tesseract13UnicharAmbigs13LoadUniversalERKNS_10UNICHARSETEPS1_"],
                     .when(platforms: [.linux])

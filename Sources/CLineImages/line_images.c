@@ -1,7 +1,6 @@
-#define _GNU_SOURCE
 #include "CLineImages.h"
 
-#include <dlfcn.h>
+#include <CInterpose.h>
 #include <stddef.h>
 
 // libpng's own signatures (png.h is not needed: a png_struct pointer and ints).
@@ -15,29 +14,18 @@ void yomitori_line_images_stored_begin(void) { stored_on_this_thread = 1; }
 void yomitori_line_images_stored_end(void) { stored_on_this_thread = 0; }
 long yomitori_line_images_stored_count(void) { return stored_by_this_thread; }
 
-/// libpng's function `name`, found after the program in the search order and kept in `slot`
-/// (looked up once; a race only looks it up twice).
-static void *libpng_function(void **slot, const char *name) {
-    void *f = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
-    if (f == NULL) {
-        f = dlsym(RTLD_NEXT, name);
-        __atomic_store_n(slot, f, __ATOMIC_RELEASE);
-    }
-    return f;
-}
-
 /// Leptonica calls this once per PNG it writes, before the image header (pixWriteStreamPng).
 __attribute__((visibility("default")))
 void png_set_compression_level(void *png_ptr, int level) {
     static void *level_slot, *filter_slot;
-    set_compression_level_fn set_level = (set_compression_level_fn)libpng_function(&level_slot, "png_set_compression_level");
+    set_compression_level_fn set_level = (set_compression_level_fn)yomitori_next_definition(&level_slot, "png_set_compression_level");
     if (set_level == NULL) return;  // no libpng loaded: nobody can be writing a PNG
     if (!stored_on_this_thread) {
         set_level(png_ptr, level);
         return;
     }
     set_level(png_ptr, 0);  // Z_NO_COMPRESSION
-    set_filter_fn set_filter = (set_filter_fn)libpng_function(&filter_slot, "png_set_filter");
+    set_filter_fn set_filter = (set_filter_fn)yomitori_next_definition(&filter_slot, "png_set_filter");
     if (set_filter != NULL) set_filter(png_ptr, 0, 0x08);  // PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE
     stored_by_this_thread += 1;
 }

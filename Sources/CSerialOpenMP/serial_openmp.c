@@ -1,7 +1,6 @@
-#define _GNU_SOURCE
 #include "CSerialOpenMP.h"
 
-#include <dlfcn.h>
+#include <CInterpose.h>
 #include <stddef.h>
 
 // libgomp's compiler ABI (GCC ≥ 4.9), as Tesseract calls it.
@@ -13,75 +12,59 @@ typedef void (*sections_end_fn)(void);
 
 static __thread int serial_on_this_thread;
 static __thread long regions_run_serially;
-// The sections region this thread is running serially: the next section to hand out (1-based)
-// and how many there are; count 0 means none (the calls belong to a real team).
-static __thread unsigned next_section;
-static __thread unsigned section_count;
+// The sections region this thread is running serially, if any: whether there is one, the next
+// section to hand out (1-based) and how many there are.
+struct serial_sections {
+    int active;
+    unsigned next;
+    unsigned count;
+};
+static __thread struct serial_sections sections;
 
 void yomitori_serial_openmp_begin(void) { serial_on_this_thread = 1; }
 void yomitori_serial_openmp_end(void) { serial_on_this_thread = 0; }
 long yomitori_serial_openmp_regions(void) { return regions_run_serially; }
 
-/// libgomp's function `name`, found after the program in the search order and kept in `slot`.
-static void *libgomp_function(void **slot, const char *name) {
-    void *f = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
-    if (f == NULL) {
-        f = dlsym(RTLD_NEXT, name);
-        __atomic_store_n(slot, f, __ATOMIC_RELEASE);
-    }
-    return f;
+/// Runs a region on the calling thread as a one-thread team would: `fn` once; with `count`
+/// sections (has_sections), GOMP_sections_next hands it 1, 2, … count, then 0. A region nested in
+/// it has sections of its own, or none.
+static void run_serially(region_fn fn, void *data, int has_sections, unsigned count) {
+    regions_run_serially += 1;
+    struct serial_sections enclosing = sections;
+    sections = (struct serial_sections){ .active = has_sections, .next = 1, .count = count };
+    fn(data);
+    sections = enclosing;
 }
 
 __attribute__((visibility("default")))
 void GOMP_parallel(region_fn fn, void *data, unsigned num_threads, unsigned flags) {
-    if (serial_on_this_thread) {
-        regions_run_serially += 1;
-        // A nested region's sections are not the enclosing region's.
-        unsigned saved_next = next_section, saved_count = section_count;
-        section_count = 0;
-        fn(data);
-        next_section = saved_next;
-        section_count = saved_count;
-        return;
-    }
     static void *slot;
-    parallel_fn libgomps = (parallel_fn)libgomp_function(&slot, "GOMP_parallel");
+    parallel_fn libgomps = serial_on_this_thread ? NULL : (parallel_fn)yomitori_next_definition(&slot, "GOMP_parallel");
     if (libgomps != NULL) libgomps(fn, data, num_threads, flags);
-    else fn(data);  // no libgomp loaded: nothing else can run a region
+    else run_serially(fn, data, 0, 0);  // a worker recognising, or no libgomp loaded
 }
 
 __attribute__((visibility("default")))
 void GOMP_parallel_sections(region_fn fn, void *data, unsigned num_threads, unsigned count, unsigned flags) {
-    if (serial_on_this_thread) {
-        regions_run_serially += 1;
-        unsigned saved_next = next_section, saved_count = section_count;
-        next_section = 1;
-        section_count = count;
-        fn(data);  // asks GOMP_sections_next for 1, 2, … count, then 0
-        next_section = saved_next;
-        section_count = saved_count;
-        return;
-    }
     static void *slot;
-    parallel_sections_fn libgomps = (parallel_sections_fn)libgomp_function(&slot, "GOMP_parallel_sections");
+    parallel_sections_fn libgomps = serial_on_this_thread
+        ? NULL : (parallel_sections_fn)yomitori_next_definition(&slot, "GOMP_parallel_sections");
     if (libgomps != NULL) libgomps(fn, data, num_threads, count, flags);
+    else run_serially(fn, data, 1, count);
 }
 
 __attribute__((visibility("default")))
 unsigned GOMP_sections_next(void) {
-    if (serial_on_this_thread && section_count > 0) {
-        if (next_section > section_count) return 0;
-        return next_section++;
-    }
+    if (sections.active) return sections.next <= sections.count ? sections.next++ : 0;
     static void *slot;
-    sections_next_fn libgomps = (sections_next_fn)libgomp_function(&slot, "GOMP_sections_next");
+    sections_next_fn libgomps = (sections_next_fn)yomitori_next_definition(&slot, "GOMP_sections_next");
     return libgomps != NULL ? libgomps() : 0;
 }
 
 __attribute__((visibility("default")))
 void GOMP_sections_end_nowait(void) {
-    if (serial_on_this_thread && section_count > 0) return;  // one thread: nobody to wait for
+    if (sections.active) return;  // one thread: nobody to wait for
     static void *slot;
-    sections_end_fn libgomps = (sections_end_fn)libgomp_function(&slot, "GOMP_sections_end_nowait");
+    sections_end_fn libgomps = (sections_end_fn)yomitori_next_definition(&slot, "GOMP_sections_end_nowait");
     if (libgomps != NULL) libgomps();
 }

@@ -1,7 +1,6 @@
-#define _GNU_SOURCE
 #include "CUniversalAmbigs.h"
 
-#include <dlfcn.h>
+#include <CInterpose.h>
 #include <stddef.h>
 
 // tesseract::UnicharAmbigs::LoadUniversal(const UNICHARSET &encoder_set, UNICHARSET *unicharset),
@@ -29,11 +28,7 @@ void LOAD_UNIVERSAL(void *self, const void *encoder_set, void *unicharset) {
         return;
     }
     static void *slot;
-    load_universal_fn tesseracts = (load_universal_fn)__atomic_load_n(&slot, __ATOMIC_ACQUIRE);
-    if (tesseracts == NULL) {
-        tesseracts = (load_universal_fn)dlsym(RTLD_NEXT, STRING_OF(LOAD_UNIVERSAL));
-        __atomic_store_n(&slot, (void *)tesseracts, __ATOMIC_RELEASE);
-    }
+    load_universal_fn tesseracts = (load_universal_fn)yomitori_next_definition(&slot, STRING_OF(LOAD_UNIVERSAL));
     if (tesseracts == NULL) return;  // cannot happen: Tesseract itself is calling
     tesseracts(self, encoder_set, unicharset);
     loaded_by_this_thread += 1;

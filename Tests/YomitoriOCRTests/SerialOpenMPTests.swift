@@ -36,3 +36,54 @@ struct SerialOpenMPTests {
         #expect(elsewhere.text == "2024")
     }
 }
+
+/// Regions nested in regions, run serially: each sections region hands out its own sections, and
+/// the enclosing region's continue where they were (Tesseract nests an LSTM's sections in a
+/// `parallel for`; the other shapes are pinned here).
+@Suite("Tesseract's OpenMP regions, nested", .serialized)
+struct SerialOpenMPNestingTests {
+    final class Log {
+        var entries: [Int] = []
+    }
+
+    /// Appends each section it is handed; in section 2 it opens a plain region (which logs 100)
+    /// and then a sections region of two (which logs 11 and 12).
+    static let outer: @convention(c) (UnsafeMutableRawPointer?) -> Void = { data in
+        let log = Unmanaged<Log>.fromOpaque(data!).takeUnretainedValue()
+        var section = GOMP_sections_next()
+        while section != 0 {
+            log.entries.append(Int(section))
+            if section == 2 {
+                GOMP_parallel(SerialOpenMPNestingTests.plain, data, 4, 0)
+                GOMP_parallel_sections(SerialOpenMPNestingTests.inner, data, 4, 2, 0)
+            }
+            section = GOMP_sections_next()
+        }
+        GOMP_sections_end_nowait()
+    }
+    static let plain: @convention(c) (UnsafeMutableRawPointer?) -> Void = { data in
+        Unmanaged<Log>.fromOpaque(data!).takeUnretainedValue().entries.append(100)
+    }
+    static let inner: @convention(c) (UnsafeMutableRawPointer?) -> Void = { data in
+        let log = Unmanaged<Log>.fromOpaque(data!).takeUnretainedValue()
+        var section = GOMP_sections_next()
+        while section != 0 {
+            log.entries.append(10 + Int(section))
+            section = GOMP_sections_next()
+        }
+        GOMP_sections_end_nowait()
+    }
+
+    @Test("Sections and plain regions nested in sections, in order, each region once")
+    func nested() {
+        let log = Log()
+        let before = yomitori_serial_openmp_regions()
+        yomitori_serial_openmp_begin()
+        withExtendedLifetime(log) {
+            GOMP_parallel_sections(Self.outer, Unmanaged.passUnretained(log).toOpaque(), 4, 3, 0)
+        }
+        yomitori_serial_openmp_end()
+        #expect(log.entries == [1, 2, 100, 11, 12, 3])
+        #expect(yomitori_serial_openmp_regions() == before + 3)
+    }
+}

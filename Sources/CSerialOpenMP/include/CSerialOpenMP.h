@@ -24,4 +24,11 @@ void yomitori_serial_openmp_end(void);
 /// recognitions means the program's definitions were not the ones Tesseract called).
 long yomitori_serial_openmp_regions(void);
 
+/// libgomp's entry points as Tesseract calls them (GCC's OpenMP ABI), defined in this target;
+/// declared for tests.
+void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags);
+void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads, unsigned count, unsigned flags);
+unsigned GOMP_sections_next(void);
+void GOMP_sections_end_nowait(void);
+
 #endif
