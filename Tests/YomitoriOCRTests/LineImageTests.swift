@@ -1,7 +1,5 @@
 import CLineImages
 import CTesseract
-import Foundation
-import Synchronization
 import Testing
 @testable import YomitoriOCR
 import YomitoriVision
@@ -34,8 +32,7 @@ struct LineImageTests {
     @Test("Recognition writes them stored, and reads as before")
     func storedDuringRecognition() throws {
         let engine = try TesseractEngine(languages: "eng")
-        let path = Bundle.module.path(forResource: "Fixtures/digits.png", ofType: nil) ?? ""
-        let image = try ScanFile(path: path).page(0)
+        let image = try digitsImage()
         let before = TesseractEngine.lineImagesStored
         let rec = engine.recognize(image, mode: .singleLine, whitelist: "0123456789")
         #expect(rec.text == "2024")
@@ -52,17 +49,11 @@ struct LineImageTests {
         yomitori_line_images_stored_begin()
         let stored = try Self.pngSize(Self.strokes)
         // Meanwhile another thread writes as its caller asks.
-        let elsewhere = Mutex<Int?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Thread {
-            elsewhere.withLock { $0 = try? Self.pngSize(Self.strokes) }
-            done.signal()
-        }.start()
-        done.wait()
+        let elsewhere = onAnotherThread { try? Self.pngSize(Self.strokes) }
         yomitori_line_images_stored_end()
 
         #expect(stored > raw, "stored blocks hold every byte: \(stored) bytes")
-        #expect(elsewhere.withLock { $0 } == compressed)
+        #expect(elsewhere == compressed)
         #expect(try Self.pngSize(Self.strokes) == compressed)
     }
 }

@@ -44,18 +44,16 @@ struct PlainRead: Equatable {
         }
         return PlainRead(text: text, meanConfidence: TessBaseAPIMeanTextConf(api), symbolConfidences: confidences)
     }
+}
 
-    /// The same figures from a ``Recognition``.
-    init(_ recognition: Recognition, mean: Int32) {
-        text = recognition.text
-        meanConfidence = mean
-        symbolConfidences = recognition.symbols.map { Float($0.confidence) }
-    }
-
-    init(text: String, meanConfidence: Int32, symbolConfidences: [Float]) {
-        self.text = text
-        self.meanConfidence = meanConfidence
-        self.symbolConfidences = symbolConfidences
+extension PlainRead {
+    /// The same figures from a ``Recognition`` (whose confidence is Tesseract's mean / 100).
+    init(_ recognition: Recognition) {
+        self.init(
+            text: recognition.text,
+            meanConfidence: Int32((recognition.confidence * 100).rounded()),
+            symbolConfidences: recognition.symbols.map { Float($0.confidence) }
+        )
     }
 }
 
@@ -76,4 +74,3 @@ func digitsImage() throws -> GrayImage {
     let path = Bundle.module.path(forResource: "Fixtures/digits.png", ofType: nil) ?? ""
     return try ScanFile(path: path).page(0)
 }
-
