@@ -86,23 +86,30 @@ public final class JobService: Service, Sendable {
         }
     }
 
-    /// One run over the inbox; problems are logged, never fatal for the service.
+    /// One run over the inbox; problems are logged, never fatal for the service. The pass's
+    /// summary (or its failure) is the last line it logs.
     private func pass() async {
         let startedBefore = await readers.workersStarted
+        let outcome: Result<RunReport, any Error>
         do {
-            let report = try await JobRunner(job: job, ledger: ledger, options: options, intake: intake, logger: logger).runOnce()
-            if report.counts.inputs > 0 || report.counts.resumed > 0 {
-                lastUsed.withLock { $0 = Date() }
-                logger.notice("\(report.summary)", metadata: ["job.id": "\(job.id)", "run.id": "\(report.run)"])
-            }
+            outcome = .success(try await JobRunner(job: job, ledger: ledger, options: options, intake: intake, logger: logger).runOnce())
         } catch {
-            logger.error("pass failed", metadata: ["job.id": "\(job.id)", "error": "\(error)"])
+            outcome = .failure(error)
         }
         let started = await readers.workersStarted - startedBefore
         if started > 0 {
             // Also when nothing was read: workers start while a file settles.
             lastUsed.withLock { $0 = Date() }
             logger.notice("reading workers started", metadata: ["job.id": "\(job.id)", "workers": "\(started)"])
+        }
+        switch outcome {
+        case .success(let report) where report.counts.inputs > 0 || report.counts.resumed > 0:
+            lastUsed.withLock { $0 = Date() }
+            logger.notice("\(report.summary)", metadata: ["job.id": "\(job.id)", "run.id": "\(report.run)"])
+        case .success:
+            break
+        case .failure(let error):
+            logger.error("pass failed", metadata: ["job.id": "\(job.id)", "error": "\(error)"])
         }
     }
 

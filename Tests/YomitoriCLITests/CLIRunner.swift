@@ -20,9 +20,6 @@ struct CLIRunner {
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent("yomitori").path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            for sub in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where sub.hasSuffix(".xctest") {
-                _ = sub
-            }
             dir = dir.deletingLastPathComponent()
         }
         return root.appendingPathComponent(".build/debug/yomitori").path

@@ -139,7 +139,7 @@ struct ServeCommandTests {
 }
 
 /// `yomitori serve` of one watched job under `root`, its log in a file; files dropped one at a
-/// time, each waited for until routed.
+/// time, each waited for until routed and its pass reported.
 private final class WatchedServe {
     let root: String
     let process = Process()
@@ -161,12 +161,14 @@ private final class WatchedServe {
         Thread.sleep(forTimeInterval: 1)
     }
 
-    /// Copies `scan` into the inbox and waits until it is routed.
+    /// Copies `scan` into the inbox and waits until it is routed and its pass has logged its
+    /// summary ("<job>: 1 file(s), …"), which comes after the routing.
     func drop(_ scan: String) throws {
         let name = (scan as NSString).lastPathComponent
         try FileManager.default.copyItem(atPath: scan, toPath: root + "/inbox/" + name)
         dropped += 1
         waitFor("\(name) routed") { routed() == dropped }
+        waitFor("the pass of \(name) reported") { lines(" file(s), ") >= dropped }
     }
 
     func routed() -> Int {
