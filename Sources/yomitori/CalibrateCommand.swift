@@ -29,35 +29,8 @@ struct CalibrateCommand: ParsableCommand {
         var file: String
         var page: Int
         var quality: String?
-        var fields: [String: TruthValue]
+        var fields: [String: Calibration.Truth]
         var invalid: [String: String]?
-    }
-
-    enum TruthValue: Decodable, Equatable {
-        case text(String), list([String]), none
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.singleValueContainer()
-            if c.decodeNil() { self = .none } else if let l = try? c.decode([String].self) { self = .list(l) } else { self = .text(try c.decode(String.self)) }
-        }
-        /// The truth as a field value (nil for `null`).
-        var fieldValue: FieldValue? {
-            switch self {
-            case .text(let t): .text(t)
-            case .list(let l): .list(l)
-            case .none: nil
-            }
-        }
-
-        func matches(_ v: FieldValue?) -> Bool {
-            switch (self, v) {
-            case (.none, nil): true
-            case (.text(let e), .text(let g)?): e == g
-            case (.text(let e), nil): e.isEmpty
-            case (.list(let e), .list(let g)?): e == g
-            case (.text(let e), .bool(let b)?): e == (b ? "true" : "false")
-            default: false
-            }
-        }
     }
 
     /// A value (read or truth) as the wrong-values list shows it.

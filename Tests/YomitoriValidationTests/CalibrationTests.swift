@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import YomitoriResults
 import YomitoriValidation
 
 @Suite("Calibration")
@@ -25,5 +27,29 @@ struct CalibrationTests {
         let obs = [Calibration.Observation(type: "comb", confidence: 0.99, accepted: true, otherReasons: false, correct: false)]
         #expect(Calibration(observations: obs).rows[0].suggestedThreshold == nil)
         #expect(Calibration(observations: obs).rows[0].acceptedPrecision == 0)
+    }
+
+    @Test("A truth typed in another width is the same value; other differences are not")
+    func truthWidths() throws {
+        func truth(_ json: String) throws -> Calibration.Truth {
+            try JSONDecoder().decode(Calibration.Truth.self, from: Data(json.utf8))
+        }
+        // 全角 digits and letters, half-width kana, an ideographic space: yomitori's normal form.
+        #expect(try truth(#""０９０-１２３４-５６７８""#).matches(.text("090-1234-5678")))
+        #expect(try truth(#""ﾔﾏﾀﾞ ﾀﾛｳ""#).matches(.text("ヤマダ タロウ")))
+        #expect(try truth(#""山田　太郎""#).matches(.text("山田 太郎")))
+        #expect(try truth(#"["ｺﾋﾟｰ", "その他"]"#).matches(.list(["コピー", "その他"])))
+        // Still different: characters, spacing, a list's order, a date's format.
+        #expect(try !truth(#""山田 太郎""#).matches(.text("山田 太朗")))
+        #expect(try !truth(#""山田 太郎""#).matches(.text("山田太郎")))
+        #expect(try !truth(#"["a", "b"]"#).matches(.list(["b", "a"])))
+        #expect(try !truth(#"["a", "b"]"#).matches(.list(["a"])))
+        #expect(try !truth(#""令和6年7月29日""#).matches(.text("2024-07-29")))
+        // Empty and missing values, ticks.
+        #expect(try truth("null").matches(nil))
+        #expect(try truth(#""""#).matches(nil))
+        #expect(try !truth(#""1""#).matches(nil))
+        #expect(try truth(#""true""#).matches(.bool(true)))
+        #expect(try !truth(#""true""#).matches(.bool(false)))
     }
 }
