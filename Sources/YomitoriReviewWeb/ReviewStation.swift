@@ -54,7 +54,8 @@ public struct ReviewStation: Sendable {
 
     /// The routes, for the server and for in-process tests.
     public func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+        // HEAD answers as GET does, without the body (link checkers, monitoring probes, curl -I).
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.get("/") { request, _ in await session(request) == nil ? redirect("/login") : redirect("/queue") }
         router.get("/login") { _, _ in html(ReviewPages.login(error: nil)) }
         router.get("/assets/review.js") { _, _ in asset(ReviewScript.page, type: "text/javascript; charset=utf-8") }

@@ -53,6 +53,8 @@ struct ReviewWebTests {
         try await LiveStation.run(station) { client in
             let queue = try await client.execute(uri: "/queue", method: .get)
             #expect(queue.status == .seeOther && queue.headers[.location] == "/login")
+            let head = try await client.execute(uri: "/queue", method: .head)
+            #expect(head.status == .seeOther && head.headers[.location] == "/login", "HEAD answers as GET")
             let approve = try await client.execute(uri: "/pages/\(fixture.inputID)/0/approve", method: .post, headers: Self.formHeaders,
                                                    body: Self.form(["version": "0", "csrf": "x"]))
             #expect(approve.status == .unauthorized)
@@ -99,6 +101,9 @@ struct ReviewWebTests {
             let pageURI = "/pages/\(fixture.inputID)/0"
             let page = try await client.execute(uri: pageURI, method: .get, headers: [.cookie: cookie])
             #expect(page.status == .ok)
+            let head = try await client.execute(uri: pageURI, method: .head, headers: [.cookie: cookie])
+            #expect(head.status == .ok && head.body.readableBytes == 0, "HEAD: GET's answer without the body")
+            #expect(head.headers[.contentType] == page.headers[.contentType])
             let html = String(buffer: page.body)
             #expect(html.contains("class=\"field doubtful\" data-field=\"my_number\""))
             #expect(html.contains("class=\"field accepted\" data-field=\"householder\""))
