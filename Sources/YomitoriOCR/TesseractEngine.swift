@@ -16,6 +16,9 @@ public final class TesseractEngine {
     public let languages: String
     private let handle: OpaquePointer
     private var currentWhitelist: String = ""
+    /// Whether the LSTM recogniser keeps each symbol's runner-up choices (`lstm_choice_mode` 2),
+    /// as `.alternatives` asks; off otherwise (Tesseract's default, 0).
+    private var keepsChoices = false
 
     // MARK: - Instrumentation (read by benchmarks; two clock reads per call)
     /// Seconds spent inside `TessBaseAPIRecognize`, summed over this engine's life (monotonic clock).
@@ -139,6 +142,11 @@ public final class TesseractEngine {
             _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", wanted)
             currentWhitelist = wanted
         }
+        // Without lstm_choice_mode, a symbol's choice iterator has nothing but the symbol itself.
+        if (detail == .alternatives) != keepsChoices {
+            keepsChoices = detail == .alternatives
+            _ = TessBaseAPISetVariable(handle, "lstm_choice_mode", keepsChoices ? "2" : "0")
+        }
         TessBaseAPISetPageSegMode(handle, TessPageSegMode(rawValue: UInt32(mode.rawValue)))
         let dpi = image.dpi > 0 ? Int32(image.dpi.rounded()) : 300
         var pix = Self.leptonicaImage(image)
@@ -256,7 +264,8 @@ public enum RecognitionDetail: Sendable {
     case text
     /// Also each symbol's text, confidence and box.
     case symbols
-    /// Also each symbol's choice alternatives.
+    /// Also each symbol's choice alternatives: the symbol itself first, then the LSTM's runner-up
+    /// characters at that position with their confidences (0–100; 0 for a bare also-ran).
     case alternatives
 }
 

@@ -12,6 +12,11 @@ struct RecognitionProfile: Equatable {
     /// Reads with another segmentation that must confirm a value the first reads agreed on (free-text
     /// types only: text, katakana, email); the first that agrees is enough.
     var confirmingReads: [SecondRead] = []
+    /// The first read may put a letter where a digit was printed, or the reverse (an e-mail
+    /// address's `1` read as `l` by every read of the same model): a Latin model (not jpn) whose
+    /// allowed characters hold letters and digits. Its first read keeps each symbol's runner-up
+    /// characters, for ``FieldReader`` to check.
+    var mixesLettersAndDigits = false
 
     struct SecondRead: Equatable {
         var language: String
@@ -51,6 +56,10 @@ struct RecognitionProfile: Equatable {
             secondReads = [SecondRead(language: "script/Japanese", mode: mode, scale: 1), rescaled]
         } else if field.type.usesOCR {
             secondReads = [rescaled, SecondRead(language: language, mode: .rawLine, scale: 1.25)]
+        }
+        if field.type.usesOCR, field.type != .comb, !language.contains("jpn"), !language.hasPrefix("script/") {
+            // No whitelist: any character.
+            mixesLettersAndDigits = whitelist.map { $0.contains(where: \.isLetter) && $0.contains(where: \.isNumber) } ?? true
         }
         if [.text, .katakana, .email].contains(field.type) {
             // Another segmentation than the first reads': a raw line (no word finding), or, for a

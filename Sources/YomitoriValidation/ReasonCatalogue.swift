@@ -100,6 +100,9 @@ public enum ReasonCatalogue {
         case .spacedNumber:
             return ("\(f)の数字の間に空白があります（一続きの番地か、番地と部屋番号かを確認してください）",
                     "\(e): a space between two digits (one number, or a 番地 and then a room number?)")
+        case .letterOrDigit:
+            return ("\(f)に英字か数字か紛らわしい文字があります（l と 1、O と 0 など）",
+                    "\(e): a character could be a letter or a digit (l or 1, O or 0…)")
         case .tickUnclear:
             return ("\(f)のチェックが薄いか不明瞭です", "\(e): a tick is faint or unclear")
         case .noneTicked:

@@ -29,6 +29,9 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Reader note: in an address, white space between two digits (`16番2 2号`): one number
     /// split by the engine, or a 番地 followed by a room number.
     public static let spacedNumber = ReasonCode(rawValue: "spaced_number")
+    /// Reader note: a character read as a letter could be a digit, or the reverse (`l`/`1`,
+    /// `O`/`0`): the engine's runner-up for it was of the other kind.
+    public static let letterOrDigit = ReasonCode(rawValue: "letter_or_digit")
     /// Reader note: a box is neither clearly ticked nor clearly empty.
     public static let tickUnclear = ReasonCode(rawValue: "tick_unclear")
     /// Reader note: no option of a (not required) choice is ticked.
@@ -89,7 +92,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Every code the catalogue has a message for (unknown reading notes come on top).
     public static let all: [ReasonCode] = [
         lowConfidence, readsDisagree, unreadable, unparsedDate, nonDigitDropped, nothingUsable, combBoxUnclear,
-        combGap, spacedNumber, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
+        combGap, spacedNumber, letterOrDigit, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
         requiredMissing, checkDigit, format, notKatakana, notDigits, pattern, length, range, notAllowed,
         impossibleDate, dateRange, age, zenginKana, severalTicked, tooFewTicked, tooManyTicked,
         dateOrder, atLeastOne, notEqual,

@@ -22,6 +22,31 @@ struct TesseractEngineTests {
         #expect(free.text.contains("2024"))
     }
 
+    @Test("Alternatives: a serif 1 read as l carries 1 as its runner-up; asking for them changes no read")
+    func alternatives() throws {
+        // An e-mail zone from a degraded holdout scan (Noto Serif CJK JP): "m-sato10@example.jp",
+        // which the eng model reads as "m-satol0…" at every scale.
+        let path = Bundle.module.path(forResource: "Fixtures/email-serif.png", ofType: nil) ?? ""
+        let image = try ScanFile(path: path).page(0)
+        let whitelist = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._-+"
+        let engine = try TesseractEngine(languages: "eng")
+        let plain = engine.recognize(image, mode: .singleLine, whitelist: whitelist, detail: .symbols)
+        let detailed = engine.recognize(image, mode: .singleLine, whitelist: whitelist, detail: .alternatives)
+        let again = engine.recognize(image, mode: .singleLine, whitelist: whitelist, detail: .symbols)
+        #expect(plain.text == "m-satol0@example.jp")
+        #expect(detailed.text == plain.text && detailed.confidence == plain.confidence)
+        #expect(detailed.symbols.map(\.confidence) == plain.symbols.map(\.confidence))
+        #expect(again == plain, "choices off again: the same result as before")
+        #expect(plain.symbols.filter { !$0.alternatives.isEmpty }.isEmpty)
+        // Each symbol's alternatives start with the symbol itself.
+        let firsts = detailed.symbols.map { $0.alternatives.first?.text ?? "" }
+        #expect(firsts == detailed.symbols.map(\.text))
+        let l = try #require(detailed.symbols.dropFirst(6).first)
+        #expect(l.text == "l")
+        let one = try #require(l.alternatives.first { $0.text == "1" }, "\(l.alternatives)")
+        #expect(one.confidence > 30 && one.confidence < l.alternatives[0].confidence)
+    }
+
     @Test("Engines created on several threads at once read exactly as one created alone")
     func parallelCreation() throws {
         let path = Bundle.module.path(forResource: "Fixtures/digits.png", ofType: nil) ?? ""
