@@ -30,11 +30,14 @@ enum FieldInterpreter {
                 if AddressCorrection.hasSpacedNumber(text) { notes.append("spaced_number") }
             case .bank?: text = AddressCorrection.snapBank(text)
             case .branch?: text = AddressCorrection.fixBranch(text)
+            case .name?: notes += nameNotes(text)
             case nil: break
             }
             value = .text(text)
         case .katakana:
-            value = .text(cleanKatakana(raw))
+            let text = cleanKatakana(raw)
+            if field.kind == .name { notes += nameNotes(text) }
+            value = .text(text)
         case .digits, .number:
             let digits = raw.filter(\.isASCIIDigit)
             if digits.count != raw.filter({ !$0.isWhitespace && $0 != "," }).count { notes.append("non_digit_dropped") }
@@ -142,6 +145,27 @@ enum FieldInterpreter {
 
     static func cleanText(_ s: String) -> String {
         collapse(s.replacingOccurrences(of: "\u{3000}", with: " "))
+    }
+
+    /// What is wrong with `text` as a person's name, 姓 and 名 apart:
+    /// - `name_unsplit`: one word (the space between 姓 and 名 lost: `山口さくら`);
+    /// - `name_characters`: something that is not a letter (kanji, kana, Latin), 々, ー, or a ・
+    ///   inside a word: digits and symbols are misread strokes (`=浦` for 三浦, a lone `・` from
+    ///   a speck).
+    /// An empty value has nothing to say.
+    static func nameNotes(_ text: String) -> [String] {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty else { return [] }
+        var notes: [String] = []
+        if words.count == 1 { notes.append("name_unsplit") }
+        let odd = words.contains { word in
+            word.enumerated().contains { index, c in
+                if c.isLetter || c == "々" || c == "ー" { return false }
+                return !(c == "・" && index > 0 && index < word.count - 1)
+            }
+        }
+        if odd { notes.append("name_characters") }
+        return notes
     }
 
     static func cleanKatakana(_ s: String) -> String {

@@ -232,4 +232,7 @@ public enum TextKind: String, Sendable, Equatable, CaseIterable {
     case bank
     /// A branch name ending in 支店, 出張所, 営業部 (文店 is read back as 支店).
     case branch
+    /// A person's name, 姓 and 名 apart (`山田 太郎`, `ヤマダ タロウ`): a read without the space,
+    /// or with digits or symbols, goes to review. The only kind a `katakana` field may have.
+    case name
 }

@@ -79,7 +79,7 @@ enum TemplateKeys {
         .optional("sensitive"),
         .optional("double_entry"),
         .optional("vocabulary", for: ocrTypes),
-        .optional("kind", for: [.text]),
+        .optional("kind", for: [.text, .katakana]),
         .optional("boxes", for: [.comb]),
         .optional("count", for: [.comb]),
         .optional("options", for: tickTypes),

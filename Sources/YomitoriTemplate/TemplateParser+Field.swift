@@ -152,6 +152,9 @@ extension TemplateParser {
         if let node = keyed["vocabulary"] { spec.vocabulary = parseVocabulary(node, subject: subject) }
         if let node = keyed["kind"], let raw = reader.text(node, "\(subject): kind") {
             if let kind = TextKind(rawValue: raw) {
+                if spec.type == .katakana, kind != .name {
+                    reader.error(.invalidValue, at: node, "\(subject): kind '\(raw)' is for text fields; a katakana field may only be kind: name")
+                }
                 spec.kind = kind
             } else {
                 let names = TextKind.allCases.map(\.rawValue).joined(separator: ", ")

@@ -103,6 +103,10 @@ public enum ReasonCatalogue {
         case .letterOrDigit:
             return ("\(f)に英字か数字か紛らわしい文字があります（l と 1、O と 0 など）",
                     "\(e): a character could be a letter or a digit (l or 1, O or 0…)")
+        case .nameUnsplit:
+            return ("\(f)の姓と名の間の空白が読み取れません", "\(e): no space between 姓 and 名 was read")
+        case .nameCharacters:
+            return ("\(f)に氏名に使われない数字や記号が読み取られました", "\(e): digits or symbols that do not belong in a name were read")
         case .tickUnclear:
             return ("\(f)のチェックが薄いか不明瞭です", "\(e): a tick is faint or unclear")
         case .noneTicked:

@@ -32,6 +32,10 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Reader note: a character read as a letter could be a digit, or the reverse (`l`/`1`,
     /// `O`/`0`): the engine's runner-up for it was of the other kind.
     public static let letterOrDigit = ReasonCode(rawValue: "letter_or_digit")
+    /// Reader note: a `kind: name` field read as one word (the space between 姓 and 名 lost).
+    public static let nameUnsplit = ReasonCode(rawValue: "name_unsplit")
+    /// Reader note: a `kind: name` field with digits or symbols (misread strokes: `=浦` for 三浦).
+    public static let nameCharacters = ReasonCode(rawValue: "name_characters")
     /// Reader note: a box is neither clearly ticked nor clearly empty.
     public static let tickUnclear = ReasonCode(rawValue: "tick_unclear")
     /// Reader note: no option of a (not required) choice is ticked.
@@ -92,7 +96,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Every code the catalogue has a message for (unknown reading notes come on top).
     public static let all: [ReasonCode] = [
         lowConfidence, readsDisagree, unreadable, unparsedDate, nonDigitDropped, nothingUsable, combBoxUnclear,
-        combGap, spacedNumber, letterOrDigit, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
+        combGap, spacedNumber, letterOrDigit, nameUnsplit, nameCharacters, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
         requiredMissing, checkDigit, format, notKatakana, notDigits, pattern, length, range, notAllowed,
         impossibleDate, dateRange, age, zenginKana, severalTicked, tooFewTicked, tooManyTicked,
         dateOrder, atLeastOne, notEqual,

@@ -76,6 +76,30 @@ struct FieldInterpreterTests {
         #expect(whole.notes.isEmpty)
     }
 
+    @Test("Names: one word, digits or symbols are noted for review; 々, ー and a ・ inside a word are not")
+    func names() {
+        #expect(FieldInterpreter.nameNotes("山田 太郎").isEmpty)
+        #expect(FieldInterpreter.nameNotes("佐々木 ミドリ").isEmpty)
+        #expect(FieldInterpreter.nameNotes("ジョン・スミス ケリー").isEmpty)
+        #expect(FieldInterpreter.nameNotes("Smith John").isEmpty)
+        #expect(FieldInterpreter.nameNotes("").isEmpty, "blank: nothing to say")
+        #expect(FieldInterpreter.nameNotes("山口さくら") == ["name_unsplit"])
+        #expect(FieldInterpreter.nameNotes("=浦 智子") == ["name_characters"])
+        #expect(FieldInterpreter.nameNotes("サイトウ リン ・") == ["name_characters"])
+        #expect(FieldInterpreter.nameNotes("・サイトウ リン") == ["name_characters"])
+        #expect(FieldInterpreter.nameNotes("山田 太郎2") == ["name_characters"])
+        #expect(FieldInterpreter.nameNotes("田中1郎") == ["name_unsplit", "name_characters"])
+        // Through the interpreter: text and katakana fields of kind name; other fields unchecked.
+        let zone = PixelRect(x: 0, y: 0, width: 1, height: 1)
+        var name = field(.text, name: "name")
+        name.kind = .name
+        #expect(FieldInterpreter.interpret(name, recognition: symbols([("山口さくら", 0)]), zone: zone).notes == ["name_unsplit"])
+        var kana = field(.katakana, name: "furigana")
+        kana.kind = .name
+        #expect(FieldInterpreter.interpret(kana, recognition: symbols([("ヤマグチサクラ", 0)]), zone: zone).notes == ["name_unsplit"])
+        #expect(FieldInterpreter.interpret(field(.text, name: "other"), recognition: symbols([("山口さくら", 0)]), zone: zone).notes.isEmpty)
+    }
+
     @Test("Reads of an address agree only when they put the same spaces between digits")
     func numberedAgreement() {
         #expect(FieldReader.agree(.text("山田 太郎"), .text("山田太郎")))

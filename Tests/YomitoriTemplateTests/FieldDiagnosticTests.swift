@@ -81,6 +81,19 @@ import Testing
         ])
     }
 
+    @Test func kindNameForTextAndKatakanaOtherKindsForTextOnly() throws {
+        let template = try TemplateLoader.load(yaml: page(fields: """
+                - {name: name, type: text, kind: name, zone: [20, 20, 80, 10]}
+                - {name: furigana, type: katakana, kind: name, zone: [20, 40, 80, 10]}
+            """), path: virtualPath)
+        #expect(template.pages[0].fields.map(\.kind) == [.name, .name])
+        let diagnostic = try single(.invalidValue, in: page(fields: "    - {name: kana, type: katakana, kind: address, zone: [20, 20, 80, 10]}"))
+        #expect(diagnostic.line == 8)
+        #expect(diagnostic.message == "field 'kana': kind 'address' is for text fields; a katakana field may only be kind: name")
+        let digits = diagnostics(page(fields: "    - {name: n, type: digits, kind: name, zone: [20, 20, 80, 10]}"))
+        #expect(digits.map(\.code) == [.notApplicable])
+    }
+
     // MARK: - Comb
 
     @Test func combWithoutBoxesOrCount() throws {
