@@ -177,12 +177,13 @@ struct FieldReader {
     /// with the first (they share its habits), so only the first read's own doubts tell:
     /// - a symbol whose runner-up is of the other kind (`l`/`1`, `O`/`0`, `S`/`5`, `g`/`9`) at
     ///   ``letterOrDigitConfidence`` or more;
-    /// - an `l` or `I` touching a digit (`tanakal2`): a serif `1` read as `l` often has no
+    /// - an `l` or `I` touching a digit (`tanakal2`): a serif `1` read as `l` may have no
     ///   runner-up at all.
     ///
-    /// Measured on the e-mail fields of 146 unseen holdout pages (seeds 41–53): all five wrong
-    /// addresses that had been accepted were a `1` read as `l` next to a digit (runners-up
-    /// 0–58); 3 of about 90 right ones accepted had a runner-up of the other kind at 30 or more.
+    /// Measured on the e-mail fields of 146 unseen holdout pages (seeds 41–53 and the bench's
+    /// corpus): all five wrong addresses that had been accepted were a `1` read as `l` next to a
+    /// digit (runners-up 0–58); 3 of the 84 right ones accepted had a runner-up of the other kind
+    /// at 30 or more.
     static func letterOrDigit(_ recognition: Recognition) -> Bool {
         let characters = Array(recognition.text)
         for (i, c) in characters.enumerated() where c == "l" || c == "I" {
