@@ -234,7 +234,7 @@ struct RunCommandTests {
         let blank = CLIRunner.sample("samples/forms/a_juminhyo.blank.png")
         let template = source
             .replacingOccurrences(of: "reference_image: ../forms/a_juminhyo.blank.png", with: "reference_image: \(blank)")
-            .replacingOccurrences(of: "      type: text\n      required: true\n      zone: [54.6, 65.6", with: "      type: text\n      lang: zzz\n      required: true\n      zone: [54.6, 65.6")
+            .replacingOccurrences(of: "      zone: [54.6, 65.6, 136.8, 13.8]\n", with: "      zone: [54.6, 65.6, 136.8, 13.8]\n      lang: zzz\n")
         #expect(template.contains("lang: zzz"))
         let templatePath = folder.root.appendingPathComponent("missing-lang.yaml").path
         try template.write(toFile: templatePath, atomically: true, encoding: .utf8)
