@@ -70,7 +70,11 @@ func onAnotherThread<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
     return result.withLock { $0! }
 }
 
-func digitsImage() throws -> GrayImage {
-    let path = Bundle.module.path(forResource: "Fixtures/digits.png", ofType: nil) ?? ""
+/// A committed fixture image (`Fixtures/NAME`), decoded as the reader decodes scans.
+func fixtureImage(_ name: String) throws -> GrayImage {
+    let path = Bundle.module.path(forResource: "Fixtures/\(name)", ofType: nil) ?? ""
     return try ScanFile(path: path).page(0)
 }
+
+/// "2024" printed on one line.
+func digitsImage() throws -> GrayImage { try fixtureImage("digits.png") }

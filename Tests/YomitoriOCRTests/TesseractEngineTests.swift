@@ -9,8 +9,7 @@ struct TesseractEngineTests {
     @Test("Reads digits with a whitelist, reusing one engine")
     func readsDigits() throws {
         let engine = try TesseractEngine(languages: "eng")
-        let path = Bundle.module.path(forResource: "Fixtures/digits.png", ofType: nil) ?? ""
-        let image = try ScanFile(path: path).page(0)
+        let image = try digitsImage()
         for _ in 0..<3 {
             let rec = engine.recognize(image, mode: .singleLine, whitelist: "0123456789")
             #expect(rec.text == "2024")
@@ -26,8 +25,7 @@ struct TesseractEngineTests {
     func alternatives() throws {
         // An e-mail zone from a degraded holdout scan (Noto Serif CJK JP): "m-sato10@example.jp",
         // which the eng model reads as "m-satol0…" at every scale.
-        let path = Bundle.module.path(forResource: "Fixtures/email-serif.png", ofType: nil) ?? ""
-        let image = try ScanFile(path: path).page(0)
+        let image = try fixtureImage("email-serif.png")
         let whitelist = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._-+"
         let engine = try TesseractEngine(languages: "eng")
         let plain = engine.recognize(image, mode: .singleLine, whitelist: whitelist, detail: .symbols)
@@ -49,8 +47,7 @@ struct TesseractEngineTests {
 
     @Test("Engines created on several threads at once read exactly as one created alone")
     func parallelCreation() throws {
-        let path = Bundle.module.path(forResource: "Fixtures/digits.png", ofType: nil) ?? ""
-        let image = try ScanFile(path: path).page(0)
+        let image = try digitsImage()
         @Sendable func read(with engine: TesseractEngine) -> String {
             let rec = engine.recognize(image, mode: .singleLine, whitelist: "0123456789")
             return "\(rec.text) \(rec.confidence) \(rec.symbols.map(\.text))"
