@@ -262,7 +262,7 @@ let package = Package(
         .testTarget(
             name: "YomitoriReviewTests",
             dependencies: ["YomitoriReview", "YomitoriReviewWeb", "YomitoriLedger", "YomitoriResults", "YomitoriTemplate",
-                           "YomitoriValidation", "YomitoriVision", "YomitoriText",
+                           "YomitoriValidation", "YomitoriVision", "YomitoriText", "YomitoriOCR", "YomitoriPreview",
                            .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]

@@ -63,7 +63,8 @@ public final class FormReader {
     /// day of the run in Japan, so the same page always gets the same decision). With `sharing`,
     /// members that have run out of pages may read some of its fields.
     public func read(_ image: GrayImage, id: PageID, today: JapaneseDate = .today, sharing: FieldSharing? = nil) -> PageOutcome {
-        let choice = chooser.choose(image)
+        let turned = chooser.chooseTurning(image)
+        let choice = turned.choice
         guard let best = choice.best else {
             let reason = templates.count == 1
                 ? "page cannot be registered to the template (\(choice.problems.joined(separator: "; ")))"
@@ -75,7 +76,7 @@ public final class FormReader {
         }
         let (prepared, pageIndex, registration) = best
         let page = prepared.template.pages[pageIndex]
-        let cutter = ZoneCutter(page: image, transform: registration.transform)
+        let cutter = ZoneCutter(page: turned.image, transform: registration.transform)
         var fields: [FieldRead] = []
         do {
             if let sharing {
@@ -100,7 +101,8 @@ public final class FormReader {
             rotationDegrees: registration.rotationDegrees,
             pixelsPerMM: registration.scale,
             matchScore: registration.matchScore,
-            transform: registration.transform
+            transform: registration.transform,
+            turnedDegrees: turned.degrees == 0 ? nil : turned.degrees
         )
         for field in fields {
             // Names, statuses and confidences only: values are personal data.
@@ -109,7 +111,9 @@ public final class FormReader {
                 "field.confidence": "\(String(format: "%.2f", field.confidence))", "field.notes": "\(field.notes.joined(separator: ","))",
             ])
         }
-        logger.debug("page read", metadata: ["page.file": "\(id.file)", "page.index": "\(id.page)", "template": "\(prepared.id)"])
+        logger.debug("page read", metadata: [
+            "page.file": "\(id.file)", "page.index": "\(id.page)", "template": "\(prepared.id)", "page.turned": "\(turned.degrees)",
+        ])
         let read = PageRead(file: id.file, page: id.page, template: prepared.id, registration: summary, fields: fields)
         return .read(prepared.validator.decide(read, today: today))
     }

@@ -54,16 +54,24 @@ public struct RegistrationSummary: Sendable, Codable, Equatable {
     public var pixelsPerMM: Double
     /// How well the page's printed content matches the template's blank form, 0–1.
     public var matchScore: Double
-    /// Template millimetres → scan pixels.
+    /// Template millimetres → scan pixels, of the scan turned by ``turnedDegrees``.
     public var transform: AffineTransform
+    /// How far the scan was turned clockwise (90, 180 or 270) to register it: the sheet was
+    /// scanned upside down or sideways. Zones, the transform and crops refer to the turned
+    /// scan (``GrayImage/turned(clockwise:)``). Nil when the page was read as scanned.
+    public var turnedDegrees: Int?
 
-    public init(method: String, residualMM: Double, rotationDegrees: Double, pixelsPerMM: Double, matchScore: Double, transform: AffineTransform) {
+    public init(
+        method: String, residualMM: Double, rotationDegrees: Double, pixelsPerMM: Double, matchScore: Double,
+        transform: AffineTransform, turnedDegrees: Int? = nil
+    ) {
         self.method = method
         self.residualMM = residualMM
         self.rotationDegrees = rotationDegrees
         self.pixelsPerMM = pixelsPerMM
         self.matchScore = matchScore
         self.transform = transform
+        self.turnedDegrees = turnedDegrees
     }
 
     enum CodingKeys: String, CodingKey {
@@ -73,6 +81,7 @@ public struct RegistrationSummary: Sendable, Codable, Equatable {
         case pixelsPerMM = "px_per_mm"
         case matchScore = "match_score"
         case transform
+        case turnedDegrees = "turned_deg"
     }
 }
 

@@ -10,6 +10,7 @@ final class ImagePrefetcher: Service, Sendable {
     struct Request: Sendable {
         var path: String
         var page: Int
+        var turnedDegrees: Int?
         var fields: [FieldRead]
     }
 
@@ -28,7 +29,7 @@ final class ImagePrefetcher: Service, Sendable {
 
     func run() async throws {
         for await request in stream.cancelOnGracefulShutdown() {
-            _ = try? await images.rendered(path: request.path, page: request.page, fields: request.fields)
+            _ = try? await images.rendered(path: request.path, page: request.page, turnedDegrees: request.turnedDegrees, fields: request.fields)
         }
     }
 }

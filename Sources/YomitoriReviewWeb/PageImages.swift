@@ -27,11 +27,13 @@ actor PageImages {
         self.capacity = capacity
     }
 
-    /// The rendered page (from the cache when the same file and page were rendered before).
-    func rendered(path: String, page: Int, fields: [FieldRead]) throws -> Rendered {
+    /// The rendered page (from the cache when the same file and page were rendered before),
+    /// turned as it was read (`turnedDegrees`: a sheet scanned upside down is shown upright, and
+    /// its zones are in the turned scan's pixels).
+    func rendered(path: String, page: Int, turnedDegrees: Int?, fields: [FieldRead]) throws -> Rendered {
         let key = "\(path)#\(page)"
         if let hit = cache[key] { return hit }
-        let scan = try ScanFile(path: path).page(page)
+        let scan = try ScanFile(path: path).page(page).turned(clockwise: turnedDegrees ?? 0)
         var crops: [String: Data] = [:]
         for field in fields {
             let margin = 12

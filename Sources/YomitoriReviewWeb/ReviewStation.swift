@@ -5,6 +5,7 @@ import HTTPTypes
 import NIOCore
 import YomitoriLedger
 public import YomitoriReview
+import YomitoriResults
 
 /// The review station's web app: login, the queue, the page view with scan image and crops,
 /// approve and reject, and the audit trail for administrators. Routes, status codes and element
@@ -182,17 +183,27 @@ public struct ReviewStation: Sendable {
         } catch let error as ReviewError where error.code == .notFound {
             return notFound(session)
         }
-        let image = try? await images.rendered(path: view.filePath, page: key.page, fields: view.doubtfulFields)
+        let image = await pageImage(of: view, page: key.page)
         if view.isWaiting, let next = try await service.next(after: key, job: view.job, user: session.user),
            let upcoming = try? await service.peek(next, user: session.user) {
-            prefetcher.enqueue(.init(path: upcoming.filePath, page: next.page, fields: upcoming.doubtfulFields))
+            prefetcher.enqueue(.init(
+                path: upcoming.filePath, page: next.page, turnedDegrees: upcoming.read.registration.turnedDegrees, fields: upcoming.doubtfulFields
+            ))
         }
         return html(ReviewPages.page(view, image: image, session: session), status: status)
     }
 
+    /// The page's scan and its doubtful fields' crops, turned as the page was read; nil when the
+    /// scan cannot be decoded (the page is shown without it).
+    func pageImage(of view: ReviewPageView, page: Int) async -> PageImages.Rendered? {
+        try? await images.rendered(
+            path: view.filePath, page: page, turnedDegrees: view.read.registration.turnedDegrees, fields: view.doubtfulFields
+        )
+    }
+
     func rendered(_ key: PageKey, session: Session) async throws -> PageImages.Rendered? {
         guard let view = try? await service.peek(key, user: session.user) else { return nil }
-        return try? await images.rendered(path: view.filePath, page: key.page, fields: view.doubtfulFields)
+        return await pageImage(of: view, page: key.page)
     }
 
     func approve(_ key: PageKey, form: FormBody, session: Session) async throws -> Response {
@@ -221,7 +232,7 @@ public struct ReviewStation: Sendable {
             first.merge(refusal.firstEntries) { _, new in new }
             await sessions.setFirstEntries(session.id, page: key, entries: first)
             let view = try await service.open(key, user: session.user)
-            let image = try? await images.rendered(path: view.filePath, page: key.page, fields: view.doubtfulFields)
+            let image = await pageImage(of: view, page: key.page)
             let page = ReviewPages.page(view, image: image, session: session, typed: typed, problems: refusal.problems, retype: refusal.retype)
             return html(page, status: .unprocessableContent)
         }
@@ -232,7 +243,7 @@ public struct ReviewStation: Sendable {
         let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if reason.isEmpty {
             let view = try await service.open(key, user: session.user)
-            let image = try? await images.rendered(path: view.filePath, page: key.page, fields: view.doubtfulFields)
+            let image = await pageImage(of: view, page: key.page)
             return html(ReviewPages.page(view, image: image, session: session, rejectError: "差し戻しの理由を入力してください。"),
                         status: .unprocessableContent)
         }

@@ -91,7 +91,7 @@ struct RunContext: Sendable {
                 case .unknownForm(_, let scores):
                     worst = .failed
                     let detail = scores.map { "\($0.key)=\(String(format: "%.2f", $0.value))" }.sorted().joined(separator: ",")
-                    report.problems.append("\(input.name) page \(index + 1): matches no template (\(detail))")
+                    report.problems.append("\(input.name) page \(index + 1): matches no template, as scanned, upside down or sideways (\(detail))")
                     records.append(PageRecord(inputID: input.id, page: index, status: .failed, template: nil, readJSON: "{\"error\":\"unknown_form\"}"))
                 case .failed(_, let error):
                     worst = .failed

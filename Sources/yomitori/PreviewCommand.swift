@@ -42,8 +42,10 @@ struct PreviewCommand: ParsableCommand {
         switch reader.read(image, id: PageID(file: scan, page: page - 1)) {
         case .read(let read):
             guard let tpage = prepared[0].template.pages.first else { throw ExitCode(2) }
-            try PreviewRenderer.write(scan: image, read: read.maskingSensitive(), page: tpage, to: out)
-            print("\(out): \(read.fields.count) fields, residual \(String(format: "%.2f", read.registration.residualMM)) mm")
+            let scan = image.turned(clockwise: read.registration.turnedDegrees ?? 0)
+            try PreviewRenderer.write(scan: scan, read: read.maskingSensitive(), page: tpage, to: out)
+            let turn = read.registration.turnedDegrees.map { ", scanned turned: read turned \($0)° clockwise" } ?? ""
+            print("\(out): \(read.fields.count) fields, residual \(String(format: "%.2f", read.registration.residualMM)) mm\(turn)")
         case .unknownForm:
             Console.error("\(scan): page \(page) does not show this form")
             throw ExitCode(1)

@@ -76,7 +76,7 @@ struct ReadCommand: ParsableCommand {
                     output.write(page)
                 case .unknownForm(let id, let scores):
                     let best = scores.sorted { $0.value > $1.value }.map { "\($0.key)=\(String(format: "%.2f", $0.value))" }
-                    let message = "page \(id.page + 1) matches none of the templates (scores: \(best.joined(separator: ", ")))"
+                    let message = "page \(id.page + 1) matches none of the templates, as scanned, upside down or sideways (scores as scanned: \(best.joined(separator: ", ")))"
                     Console.error("\(path): \(message)")
                     output.write(ErrorRecord(file: path, page: index, code: "unknown_form", message: message))
                     failures += 1

@@ -1,5 +1,7 @@
 import Foundation
 import YomitoriLedger
+import YomitoriOCR
+import YomitoriPreview
 import YomitoriResults
 import YomitoriReview
 import YomitoriTemplate
@@ -32,7 +34,12 @@ struct ReviewFixture {
 
     let clock: @Sendable () -> Date
 
-    init(doubleEntry: Bool = false, pages: Int = 1, routed: Bool = true, clock: @escaping @Sendable () -> Date = { ReviewFixture.now }) async throws {
+    /// `scannedTurn`: the review folder holds the sample sheet as if scanned turned clockwise by
+    /// this much, and the page records the reader's turn back (`turned_deg`).
+    init(
+        doubleEntry: Bool = false, pages: Int = 1, routed: Bool = true, scannedTurn: Int = 0,
+        clock: @escaping @Sendable () -> Date = { ReviewFixture.now }
+    ) async throws {
         self.clock = clock
         folder = NSTemporaryDirectory() + "yomitori-review-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder + "/review", withIntermediateDirectories: true)
@@ -48,7 +55,13 @@ struct ReviewFixture {
         self.template = template
         inputID = UUID().uuidString.lowercased()
         reviewPath = folder + "/review/tennyu.png"
-        try FileManager.default.copyItem(atPath: Self.repository + "/samples/scans/c_tennyu-clean-01.png", toPath: reviewPath)
+        let sample = Self.repository + "/samples/scans/c_tennyu-clean-01.png"
+        if scannedTurn == 0 {
+            try FileManager.default.copyItem(atPath: sample, toPath: reviewPath)
+        } else {
+            let sheet = try ScanFile(path: sample).page(0).turned(clockwise: scannedTurn)
+            try PNGEncoder.encode(sheet).write(to: URL(fileURLWithPath: reviewPath))
+        }
 
         let who = WorkerIdentity(host: "test", worker: "1")
         let run = try await ledger.beginRun(RunStart(job: "tennyu", trigger: "manual", by: who))
@@ -59,7 +72,8 @@ struct ReviewFixture {
         _ = try await ledger.beginAttempt(inputID: inputID, run: run.id, by: who)
         var records: [PageRecord] = []
         for index in 0..<pages {
-            let read = Self.page(template, index: index)
+            var read = Self.page(template, index: index)
+            if scannedTurn != 0 { read.registration.turnedDegrees = (360 - scannedTurn) % 360 }
             let json = String(decoding: try JSONEncoder().encode(read), as: UTF8.self)
             records.append(PageRecord(inputID: inputID, page: index, status: .review, template: read.template, readJSON: json))
         }

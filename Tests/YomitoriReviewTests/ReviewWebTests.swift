@@ -87,6 +87,36 @@ struct ReviewWebTests {
         #expect(actions.filter { $0 == "login_failed" }.count == 5 && actions.contains("login_locked"))
     }
 
+    /// The page image and the crops a reviewer sees of a sheet scanned upside down are those of
+    /// the same sheet scanned upright, byte for byte: the station turns the scan as the reader did.
+    @Test("A sheet scanned upside down is shown upright: the same page image and crops")
+    func turnedSheetShownUpright() async throws {
+        @Sendable func images(scannedTurn: Int) async throws -> [Data] {
+            let fixture = try await ReviewFixture(scannedTurn: scannedTurn)
+            defer { fixture.remove() }
+            let station = try await Self.station(fixture)
+            let collected = Collected()
+            try await LiveStation.run(station) { client in
+                let cookie = try await Self.login(client, "sato")
+                for path in ["image.png", "crops/my_number.png", "crops/name.png"] {
+                    let response = try await client.execute(uri: "/pages/\(fixture.inputID)/0/\(path)", method: .get, headers: [.cookie: cookie])
+                    #expect(response.status == .ok, "\(path) of the sheet turned \(scannedTurn)°")
+                    await collected.append(Data(response.body.readableBytesView))
+                }
+            }
+            return await collected.items
+        }
+        let upright = try await images(scannedTurn: 0)
+        let upsideDown = try await images(scannedTurn: 180)
+        #expect(upright.count == 3 && upright.allSatisfy { $0.count > 100 })
+        #expect(upsideDown == upright)
+    }
+
+    actor Collected {
+        var items: [Data] = []
+        func append(_ data: Data) { items.append(data) }
+    }
+
     @Test("queue, page view, CSRF refused, rule-breaking correction 422, approval 303, images, audit")
     func reviewFlow() async throws {
         let fixture = try await ReviewFixture()
