@@ -21,6 +21,8 @@ enum InputOutcome: Sendable {
     case accepted([PageRead])
     case exported([PageRead])
     case review
+    /// A hard rule failed on some page: recorded and routed as review (a person corrects or
+    /// rejects the page), counted as invalid.
     case invalid
     case failed(String, String, String)  // code, ja, en
     /// Already recorded as exported: only move the file.
@@ -87,7 +89,11 @@ struct RunContext: Sendable {
                     }
                     worst = Self.worse(worst, status)
                     report.effect.fields += page.fields.count
-                    records.append(PageRecord(inputID: input.id, page: index, status: status, template: page.template, readJSON: Self.json(page)))
+                    // An invalid page waits for a person like a doubtful one: the rule may have
+                    // failed on a misread (the reviewer corrects it) or on what the applicant wrote
+                    // (the reviewer rejects it, with a reason). Its reading keeps `invalid`.
+                    let waiting: PageStatus = status == .invalid ? .review : status
+                    records.append(PageRecord(inputID: input.id, page: index, status: waiting, template: page.template, readJSON: Self.json(page)))
                 case .unknownForm(_, let scores):
                     worst = .failed
                     let detail = scores.map { "\($0.key)=\(String(format: "%.2f", $0.value))" }.sorted().joined(separator: ",")
@@ -145,9 +151,12 @@ struct RunContext: Sendable {
             try await ledger.markInput(id: input.id, as: .review, reason: LedgerReason(code: "review", message: "a person must check some fields"))
             try await move(input, to: .review)
         case .invalid:
+            // Counted as invalid, routed as review: a person corrects or rejects it.
             report.counts.invalid += 1
-            try await ledger.markInput(id: input.id, as: .invalid, reason: LedgerReason(code: "invalid", message: "a rule failed"))
-            try await move(input, to: .invalid)
+            try await ledger.markInput(
+                id: input.id, as: .review, reason: LedgerReason(code: "invalid", message: "a rule failed: a person must correct or reject the page")
+            )
+            try await move(input, to: .review)
         case .failed(let code, let ja, let en):
             try await fail(inputID: input.id, path: input.path, name: input.name, code: code, ja: ja, en: en, report: &report)
         case .routedAccepted:

@@ -117,6 +117,46 @@ struct ReviewCommandTests {
         #expect(job.files("review").isEmpty)
     }
 
+    /// c_tennyu-clean-04.png carries a 個人番号 whose check digit is wrong: a hard rule fails. The
+    /// page must reach a person (who corrects a misread or rejects the application), not the error
+    /// folder unseen.
+    @Test("a page that breaks a hard rule waits in the review queue; its wrong value is refused; corrected, it is exported")
+    func invalidPageIsReviewed() throws {
+        let job = try RunCommandTests.JobFolder(scans: ["c_tennyu-clean-04.png"], form: "c_tennyu", mapping: "tennyu_fixed")
+        defer { try? FileManager.default.removeItem(at: job.root) }
+        let first = try job.run(json: false)
+        #expect(first.status == 1, "\(first.stderr)")
+        #expect(first.stderr.contains("1 invalid"), "counted as invalid: \(first.stderr)")
+        #expect(job.files("review") == ["c_tennyu-clean-04.png"], "routed as review: \(job.files("error"))")
+        #expect(job.files("error").isEmpty)
+
+        #expect(try CLIRunner.run(["users", "add", "sato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"], input: "sato-password\n").status == 0)
+        let server = try ReviewServer(job: job.job, ledger: job.ledger)
+        defer { server.stop() }
+        let http = HTTPClient(base: server.base)
+        _ = http.send("POST", "/login", form: ["username": "sato", "password": "sato-password"])
+        let queue = http.send("GET", "/queue").body
+        let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"", in: queue), "the invalid page is in the queue")
+            .replacingOccurrences(of: ":", with: "/")
+        let page = http.send("GET", "/pages/\(key)").body
+        #expect(page.contains("data-field=\"my_number\""))
+        var form = ["csrf": try #require(Self.capture("name=\"csrf\" value=\"([0-9a-f]{64})\"", in: page)),
+                    "version": try #require(Self.capture("name=\"version\" value=\"([0-9]+)\"", in: page))]
+        for name in Self.captures("<input name=\"field\\.([a-z_]+)\"", in: page) {
+            form["field.\(name)"] = Self.capture("<input name=\"field\\.\(name)\" value=\"([^\"]*)\"", in: page) ?? ""
+        }
+        #expect(form["field.my_number"] != nil, "the 個人番号 is offered for correction")
+        let unchanged = http.send("POST", "/pages/\(key)/approve", form: form)
+        #expect(unchanged.status == 422, "the value as read still breaks the rule")
+        form["field.my_number"] = "123456789018"  // a valid check digit
+        #expect(http.send("POST", "/pages/\(key)/approve", form: form).status == 303)
+        server.stop()
+
+        #expect(try job.run(json: false).status == 0)
+        #expect(job.files("review").isEmpty && job.files("error").isEmpty)
+        #expect(job.files("out").count == 1, "exported: \(job.files("out"))")
+    }
+
     @Test("serve --review runs the station beside the jobs and stops on SIGINT")
     func serveWithReview() throws {
         let job = try RunCommandTests.JobFolder(scans: [])
