@@ -1,3 +1,6 @@
+import Foundation
+import YomitoriHashing
+
 /// The manifest written next to an import file (`<name>.manifest.json`), for receiving systems
 /// that check what they import: the file's name, record count, size and SHA-256.
 public struct ImportManifest: Sendable, Codable, Equatable {
@@ -32,5 +35,24 @@ public struct ImportManifest: Sendable, Codable, Equatable {
         self.job = job
         self.run = run
         self.created = created
+    }
+
+    /// The manifest as written next to the import file: sorted keys, indented, one final newline.
+    public func encoded() throws(ExportError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let json = try? encoder.encode(self) else {
+            throw ExportError(code: .io, message: "cannot encode the manifest of \(file)")
+        }
+        return [UInt8](json) + [0x0A]
+    }
+
+    /// The manifest of an import file with these `bytes` holding `records` records, written for
+    /// `mapping` in `context` (what both `yomitori export` and a job's export step write).
+    public init(file: String, records: Int, bytes: [UInt8], mapping: ExportMapping, context: ExportContext) {
+        self.init(
+            file: file, records: records, bytes: bytes.count, sha256: SHA256.hex(bytes), format: mapping.format.rawValue,
+            encoding: mapping.encoding.rawValue, job: context.job, run: context.run, created: context.timestamp
+        )
     }
 }

@@ -90,12 +90,7 @@ public final class PendingImportFile {
             content.records = records
             content.bytes = byteCount
             content.sha256 = delivered.sha256
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            guard let json = try? encoder.encode(content) else {
-                throw ExportError(code: .io, message: "cannot encode the manifest of \(name)")
-            }
-            delivered.manifest = try writeSidecar(name + ".manifest.json", [UInt8](json) + [0x0A])
+            delivered.manifest = try writeSidecar(name + ".manifest.json", try content.encoded())
         }
         if writer.delivery.doneMarker {
             delivered.doneMarker = try writeSidecar(name + ".done", [])

@@ -86,14 +86,22 @@ struct BatchExporter: Sendable {
     }
 
     private func write(batch: BatchRecord, pages: [PageRead], ledger: any Ledger, context: RunContext, report: inout RunReport) async throws {
-        var files: [OutputFile] = []
+        var files: [OutputFile] = [], doneMarkers: [OutputFile] = []
         for (config, renderer) in zip(configs, renderers) {
             let folder = try context.expand(config.to, seq: batch.seq)
             let name = try context.expand(config.name ?? "{job}_{date}_{seq}.\(renderer.fileExtension)", seq: batch.seq)
             let rendered = try renderer.render(pages, run: context.runID, job: job.id)
             report.problems += rendered.problems
-            files.append(OutputFile(path: folder + "/" + name, content: rendered.data))
+            let path = folder + "/" + name
+            files.append(OutputFile(path: path, content: rendered.data))
+            // The mapping's `delivery:` extras, in the same exactly-once batch as the file.
+            if let manifest = try renderer.manifest(for: rendered, name: name, run: context.runID, job: job.id) {
+                files.append(OutputFile(path: path + ".manifest.json", content: manifest))
+            }
+            if renderer.doneMarker { doneMarkers.append(OutputFile(path: path + ".done", content: Data())) }
         }
+        // Placed in order: a receiving system sees a `.done` only once every file and manifest is in place.
+        files += doneMarkers
         let placed = try await BatchWriter(ledger: ledger).write(batch: batch, files: files, recordCount: pages.count)
         report.outputs += placed.map(\.path)
         try await ledger.markBatchDelivered(batchID: batch.id)
@@ -116,10 +124,21 @@ struct BatchExporter: Sendable {
 protocol ImportRenderer: Sendable {
     var fileExtension: String { get }
     func render(_ pages: [PageRead], run: String, job: String) throws -> RenderedImport
+    /// `<name>.manifest.json`'s content, when the mapping asks for one (`delivery.manifest`).
+    func manifest(for rendered: RenderedImport, name: String, run: String, job: String) throws -> Data?
+    /// Whether the mapping asks for an empty `<name>.done` (`delivery.done_marker`).
+    var doneMarker: Bool { get }
+}
+
+extension ImportRenderer {
+    func manifest(for rendered: RenderedImport, name: String, run: String, job: String) throws -> Data? { nil }
+    var doneMarker: Bool { false }
 }
 
 struct RenderedImport: Sendable {
     var data: Data
+    /// Records in the file (全銀: data records).
+    var records = 0
     var problems: [String] = []
     /// Pages (`file#N`) the format could not take; they must go to review.
     var refusedPages: Set<String> = []
@@ -179,7 +198,17 @@ struct MappingRenderer: ImportRenderer {
         var refused = Set(report.review.map(\.page))
         refused.formUnion(report.skipped.map(\.page))
         let problems = report.review.map { "\($0.page): export review (\($0.problems.map { "\($0.code)" }.joined(separator: ",")))" }
-        return RenderedImport(data: Data(bytes), problems: problems, refusedPages: refused)
+        return RenderedImport(data: Data(bytes), records: report.recordsWritten, problems: problems, refusedPages: refused)
+    }
+
+    var doneMarker: Bool { mapping.delivery.doneMarker }
+
+    /// The manifest `yomitori export` writes (``ImportManifest``), for the file as rendered.
+    func manifest(for rendered: RenderedImport, name: String, run: String, job: String) throws -> Data? {
+        guard mapping.delivery.manifest else { return nil }
+        let context = ExportContext(job: job, run: run, timeZone: timeZone)
+        let manifest = ImportManifest(file: name, records: rendered.records, bytes: [UInt8](rendered.data), mapping: mapping, context: context)
+        return Data(try manifest.encoded())
     }
 }
 

@@ -58,6 +58,13 @@ struct RunCommandTests {
     func endToEnd() throws {
         let job = try JobFolder(scans: ["a_juminhyo-clean-01.png", "a_juminhyo-clean-03.png", "a_juminhyo-degraded-04.jpg"])
         try Data("not an image".utf8).write(to: job.inbox.appendingPathComponent("壊れた ファイル.png"))
+        // The sample mapping asks for a manifest; this copy also for a .done marker.
+        let sampleMapping = CLIRunner.sample("samples/mappings/juminhyo_csv.yaml")
+        let mapping = job.root.appendingPathComponent("juminhyo_done.yaml").path
+        try (String(contentsOfFile: sampleMapping, encoding: .utf8) + "  done_marker: true\n").write(toFile: mapping, atomically: true, encoding: .utf8)
+        let definition = try String(contentsOfFile: job.job, encoding: .utf8)
+        #expect(definition.contains(sampleMapping))
+        try definition.replacingOccurrences(of: sampleMapping, with: mapping).write(toFile: job.job, atomically: true, encoding: .utf8)
         let first = try job.run()
         #expect(first.status == 2, "a failed input makes exit status 2: \(first.stderr)")
         let report = try Self.report(first)
@@ -73,6 +80,17 @@ struct RunCommandTests {
         #expect(note.contains("not_an_image") && note.contains("理由"))
         #expect(job.files("done").count == accepted)
         #expect(try job.importRows().count == accepted)
+        // The mapping's delivery settings hold in a run as in `yomitori export`: beside the import
+        // file its manifest (name, records, size), and a .done marker.
+        let out = job.files("out")
+        let csv = try #require(out.first { $0.hasSuffix(".csv") }, "a_juminhyo-clean-01.png is accepted: \(out)")
+        #expect(out == [csv, csv + ".done", csv + ".manifest.json"])
+        let manifestData = try Data(contentsOf: job.root.appendingPathComponent("out/\(csv).manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: manifestData) as? [String: Any])
+        let size = try FileManager.default.attributesOfItem(atPath: job.root.appendingPathComponent("out/\(csv)").path)[.size] as? Int
+        #expect(manifest["file"] as? String == csv && manifest["records"] as? Int == accepted)
+        #expect(manifest["bytes"] as? Int == size && (manifest["sha256"] as? String)?.count == 64)
+        #expect(manifest["format"] as? String == "csv" && manifest["encoding"] as? String == "cp932" && manifest["job"] as? String == "e2e")
         let effect = try #require(report["effect"] as? [String: Any])
         #expect((effect["fields_automated"] as? Int ?? 0) > 0)
         // Where the workers' time went: recognition seconds, and their share of workers × duration.
