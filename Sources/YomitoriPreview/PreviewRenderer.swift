@@ -28,7 +28,11 @@ public enum PreviewRenderer {
         for mark in page.registration.marks { outline(mark, .orange) }
         for field in page.fields {
             let reading = read[field: field.name]
-            let doubtful = reading.map { !$0.notes.filter { $0 != "blank" }.isEmpty || $0.confidence < 0.6 } ?? true
+            // The decision when the page was validated (review and invalid are red, as in the
+            // review station); for a reading not yet validated, its notes and confidence.
+            let doubtful = reading.map { field in
+                field.status.map { $0 != .accepted } ?? (!field.notes.filter { $0 != "blank" }.isEmpty || field.confidence < 0.6)
+            } ?? true
             let color: RGB = doubtful ? .red : .blue
             switch field.type {
             case .comb:
@@ -51,7 +55,9 @@ public enum PreviewRenderer {
             let label = "\(field.name): \(value)"
             let anchor = t.apply(Point(x: field.zone.x, y: field.zone.y))
             let x = Int(anchor.x) + thickness * 2
-            let y = Int(anchor.y) + glyphs.pixelSize + thickness * 2
+            // Inside the zone's top edge; for tick boxes above it, so the label hides no box.
+            let ticks = field.type == .checkbox || field.type == .choice
+            let y = ticks ? Int(anchor.y) - thickness * 2 - 8 : Int(anchor.y) + glyphs.pixelSize + thickness * 2
             let width = glyphs.measure(label)
             canvas.fill(
                 PixelRect(x: x - 4, y: y - glyphs.pixelSize - 2, width: width + 8, height: glyphs.pixelSize + 10),

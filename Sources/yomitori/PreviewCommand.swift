@@ -12,7 +12,7 @@ struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Draw the registered zones and the values read onto a scan (PNG).",
-        discussion: "Blue: read; red: doubtful; green: ticked box; orange: registration marks. Sensitive values are masked."
+        discussion: "Blue: accepted; red: review or invalid (as decided by the template's checks and rules); green: ticked box; orange: registration marks. Sensitive values are masked."
     )
 
     @Option(name: .customLong("template"), help: "Template YAML file.")
