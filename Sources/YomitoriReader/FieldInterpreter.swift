@@ -59,6 +59,16 @@ enum FieldInterpreter {
         case .comb, .checkbox, .choice:
             value = .text(raw)
         }
+        switch field.type {
+        case .text, .katakana, .email:
+            if hasStrayMark(raw) { notes.append("stray_mark") }
+        case .phone:
+            if case .text(let number)? = value, hasStrayMark(raw) || number.hasPrefix("-") || number.hasSuffix("-") || number.contains("--") {
+                notes.append("stray_mark")
+            }
+        default:
+            break
+        }
         if value?.isEmpty == true && !raw.isEmpty { notes.append("nothing_usable") }
         if case .text(let text)? = value, !field.vocabulary.isEmpty {
             let snap = VocabularySnap.apply(text, vocabulary: field.vocabulary)
@@ -166,6 +176,18 @@ enum FieldInterpreter {
         }
         if odd { notes.append("name_characters") }
         return notes
+    }
+
+    /// Whether the read begins or ends with a word of marks only (`サンライズ緑202 .`,
+    /// `キムラ タロウ ー`, `080-1234-5678 -`): a speck or a piece of the printed frame, read as a
+    /// character. Both reads see the same pixels, so they agree on it; a person must look.
+    static func hasStrayMark(_ raw: String) -> Bool {
+        let words = raw.split(whereSeparator: \.isWhitespace)
+        guard words.count >= 2, let first = words.first, let last = words.last else { return false }
+        func marksOnly(_ word: Substring) -> Bool {
+            word.allSatisfy { $0.isPunctuation || $0.isSymbol || $0 == "ー" || $0 == "ｰ" }
+        }
+        return marksOnly(first) || marksOnly(last)
     }
 
     static func cleanKatakana(_ s: String) -> String {
