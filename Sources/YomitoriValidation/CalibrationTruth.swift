@@ -38,6 +38,9 @@ extension Calibration {
             case (.text(let e), .text(let g)?): Self.same(e, g)
             case (.text(let e), nil): e.isEmpty
             case (.list(let e), .list(let g)?): e.count == g.count && zip(e, g).allSatisfy { Self.same($0, $1) }
+            // One ticked option written as a list for a choice, or as text for a checkbox list.
+            case (.list(let e), .text(let g)?): e.count == 1 && Self.same(e[0], g)
+            case (.text(let e), .list(let g)?): g.count == 1 && Self.same(e, g[0])
             case (.text(let e), .bool(let b)?): e == (b ? "true" : "false")
             default: false
             }

@@ -12,9 +12,11 @@ struct CalibrateCommand: ParsableCommand {
         commandName: "calibrate",
         abstract: "Measure decisions on labelled scans and suggest confidence thresholds per field type.",
         discussion: """
-        The truth file has one JSON object per page: {"file": NAME, "page": N, "fields": {name: value}, \
-        "invalid": {name: reason}} (the format of samples/scans/expected.jsonl); files are matched \
-        by name. Fields listed under "invalid" are checked to be never accepted.
+        The truth file has one JSON object per page: {"file": NAME, "page": N, "quality": Q, \
+        "fields": {name: value}, "invalid": {name: reason}} (the format of samples/scans/expected.jsonl); \
+        files are matched by name (a path in "file" is reduced to its name), "page" counts from 0, \
+        "quality" is optional (for --quality). Fields listed under "invalid" are checked to be never \
+        accepted. When no scan page has a truth record, calibrate says why and exits with 2.
         """
     )
 
@@ -48,7 +50,8 @@ struct CalibrateCommand: ParsableCommand {
         let text = try String(contentsOfFile: truth, encoding: .utf8)
         for (n, line) in text.split(separator: "\n").enumerated() {
             do {
-                let p = try JSONDecoder().decode(TruthPage.self, from: Data(line.utf8))
+                var p = try JSONDecoder().decode(TruthPage.self, from: Data(line.utf8))
+                p.file = (p.file as NSString).lastPathComponent  // scans are matched by name
                 pages["\(p.file)#\(p.page)"] = p
             } catch {
                 Console.error("\(truth):\(n + 1): not a truth record (\(error))")
@@ -58,20 +61,27 @@ struct CalibrateCommand: ParsableCommand {
         let reader = FormReader(templates: try loadTemplates(templates))
         var observations: [Calibration.Observation] = []
         var wrongLines: [String] = []
-        var invalidAccepted = 0, invalidTotal = 0, unread = 0, pagesRead = 0
+        var invalidAccepted = 0, invalidTotal = 0, unread = 0, pagesRead = 0, matched = 0
+        var unknownFields: Set<String> = []
         for path in files {
             let scan: ScanFile
             do { scan = try ScanFile(path: path) } catch { Console.error("\(error)"); unread += 1; continue }
             for index in 0..<scan.pageCount {
                 let name = (path as NSString).lastPathComponent
                 guard let truthPage = pages["\(name)#\(index)"], quality == nil || truthPage.quality == quality else { continue }
+                matched += 1
                 guard case .read(let read) = reader.read(try scan.page(index), id: PageID(file: name, page: index)) else {
                     unread += 1
                     continue
                 }
                 pagesRead += 1
                 for (field, expected) in truthPage.fields {
-                    guard let got = read[field: field] else { continue }
+                    guard let got = read[field: field] else {
+                        if unknownFields.insert(field).inserted {
+                            Console.error("\(truth): field '\(field)' is not a field of template '\(read.template)'; it is not counted")
+                        }
+                        continue
+                    }
                     if truthPage.invalid?[field] != nil {
                         invalidTotal += 1
                         if got.status == .accepted { invalidAccepted += 1 }
@@ -88,6 +98,24 @@ struct CalibrateCommand: ParsableCommand {
                     ))
                 }
             }
+        }
+        guard matched > 0 else {
+            // Nothing to measure: say why rather than print figures of nothing.
+            let names = Set(files.map { ($0 as NSString).lastPathComponent })
+            let named = pages.values.filter { names.contains($0.file) }
+            var problem = "no page of the scans given has a truth record"
+            if named.isEmpty {
+                let example = pages.values.min { ($0.file, $0.page) < ($1.file, $1.page) }
+                problem += example.map { "; the truth names files like '\($0.file)' (page \($0.page), counted from 0)" } ?? "; the truth file is empty"
+            } else if let quality {
+                let qualities = Set(named.compactMap(\.quality)).sorted()
+                problem += "; none of their truth records has \"quality\": \"\(quality)\" (found: "
+                    + (qualities.isEmpty ? "no quality key" : qualities.joined(separator: ", ")) + ")"
+            } else {
+                problem += "; check the truth's \"page\" numbers (counted from 0)"
+            }
+            Console.error("\(truth): \(problem)")
+            throw ExitCode(2)
         }
         wrongLines.forEach { print($0) }
         let calibration = Calibration(observations: observations, target: target)

@@ -154,6 +154,41 @@ struct CalibrateCommandTests {
         #expect(result.stdoutLines.contains { $0.hasPrefix("recognitions: ") && $0.contains(" per page (") })
     }
 
+    /// A newcomer's truth files that matched nothing printed "accepted: 100.0% of 0 fields" and
+    /// exit status 0: a path in "file", 1-based pages, a --quality no record has.
+    @Test("A truth that matches no scan page is an error saying why; a path in \"file\" matches by name")
+    func truthMatchingNothing() throws {
+        let scan = CLIRunner.sample("samples/scans/c_tennyu-clean-01.png")
+        let line = try #require(try String(contentsOfFile: CLIRunner.sample("samples/scans/expected.jsonl"), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains("\"c_tennyu-clean-01.png\"") })
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let templates = ["--template", CLIRunner.sample("samples/templates/c_tennyu.yaml")]
+        func calibrate(_ edit: (inout [String: Any]) -> Void, _ extra: [String] = []) throws -> CLIRunner.Result {
+            var page = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            edit(&page)
+            let truth = dir.appendingPathComponent("truth.jsonl")
+            try JSONSerialization.data(withJSONObject: page).write(to: truth)
+            return try CLIRunner.run(["calibrate"] + templates + ["--truth", truth.path] + extra + [scan])
+        }
+        let onePage = try calibrate { $0["page"] = 1 }
+        #expect(onePage.status == 2 && onePage.stderr.contains("no page of the scans given has a truth record"), "\(onePage.stderr)")
+        #expect(onePage.stderr.contains("counted from 0"))
+        let otherFile = try calibrate { $0["file"] = "scan-01.png" }
+        #expect(otherFile.status == 2 && otherFile.stderr.contains("the truth names files like 'scan-01.png'"), "\(otherFile.stderr)")
+        let quality = try calibrate({ _ in }, ["--quality", "degradd"])
+        #expect(quality.status == 2 && quality.stderr.contains("\"quality\": \"degradd\" (found: clean)"), "\(quality.stderr)")
+        let path = try calibrate { $0["file"] = "scans/c_tennyu-clean-01.png" }
+        #expect(path.status == 0, "\(path.stderr)")
+        #expect(path.stdout.contains("accepted: ") && !path.stdout.contains("of 0 fields"), "\(path.stdout)")
+        let unknown = try calibrate { page in
+            var fields = page["fields"] as? [String: Any] ?? [:]
+            fields["nickname"] = "x"
+            page["fields"] = fields
+        }
+        #expect(unknown.status == 0 && unknown.stderr.contains("field 'nickname' is not a field of template 'c_tennyu'"), "\(unknown.stderr)")
+    }
+
     @Test("--list-wrong names each accepted value that differs from the truth, masking sensitive fields")
     func listWrong() throws {
         // One clean page whose truth is altered in two accepted fields: a name and the 個人番号.

@@ -51,5 +51,10 @@ struct CalibrationTests {
         #expect(try !truth(#""1""#).matches(nil))
         #expect(try truth(#""true""#).matches(.bool(true)))
         #expect(try !truth(#""true""#).matches(.bool(false)))
+        // One ticked option, written as a list for a choice or as text for a checkbox list.
+        #expect(try truth(#"["女"]"#).matches(.text("女")))
+        #expect(try truth(#""その他""#).matches(.list(["その他"])))
+        #expect(try !truth(#"["女", "男"]"#).matches(.text("女")))
+        #expect(try !truth(#""女""#).matches(.list(["女", "男"])))
     }
 }
