@@ -6,8 +6,8 @@ import YomitoriTemplate
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "Check a template, or preview where its zones land on a scan.",
-        subcommands: [Check.self, PreviewCommand.self]
+        abstract: "Check a template, preview where its zones land on a scan, or list a blank form's printed cells.",
+        subcommands: [Check.self, PreviewCommand.self, CellsCommand.self]
     )
 
     struct Check: ParsableCommand {
