@@ -52,9 +52,12 @@ extension YAMLReader {
             problems.append("its bottom edge is at y = \(format(rect.y + rect.height)) mm")
         }
         guard !problems.isEmpty else { return }
+        // Far beyond the page: most likely measured in pixels of the blank scan.
+        let pixels = rect.x + rect.width > 2 * page.size.width || rect.y + rect.height > 2 * page.size.height
         error(.offPage, at: node,
               "\(what) \(format(rect)) is off the page (\(page.name)): "
-                  + problems.joined(separator: " and "))
+                  + problems.joined(separator: " and ")
+                  + (pixels ? "; positions are millimetres from the top-left corner, not pixels (1 mm = 11.8 px at 300 dpi)" : ""))
     }
 }
 

@@ -46,6 +46,17 @@ import Testing
             + "(A4, 210 × 297 mm): its right edge is at x = 254.6 mm")
     }
 
+    /// A newcomer's template written in pixels of the blank scan was caught only by this check.
+    @Test func aZoneInPixelsIsToldSo() throws {
+        let diagnostic = try single(.offPage, in: page(fields: """
+                - name: name
+                  type: text
+                  zone: [575, 669, 1716, 151]
+            """))
+        #expect(diagnostic.message.hasSuffix("; positions are millimetres from the top-left corner, not pixels (1 mm = 11.8 px at 300 dpi)"),
+                "\(diagnostic.message)")
+    }
+
     @Test func everyKindOfRectangleIsCheckedAgainstThePage() throws {
         let yaml = """
             template: t
