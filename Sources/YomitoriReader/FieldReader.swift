@@ -80,7 +80,10 @@ struct FieldReader {
             let input = option.scale == 1 ? image : image.resized(by: option.scale)
             let rec = engine.recognize(input, mode: option.mode, whitelist: profile.whitelist, detail: .text)
             let value = FieldInterpreter.interpret(field, recognition: rec, zone: bounds).value
-            if Self.agree(value, voted.value, numbered: field.kind == .address) { return voted }
+            // A speck or a piece of the frame at the zone's edge that only this read sees (a raw
+            // line keeps what the line finder drops) does not make it disagree; the value kept
+            // is the vote's, without the mark.
+            if Self.agree(Self.droppingEdgeMarks(value), voted.value, numbered: field.kind == .address) { return voted }
             if dissent == nil { dissent = value ?? .text("") }
         }
         guard let dissent else { return voted }  // no confirming model installed: the vote stands
@@ -149,6 +152,17 @@ struct FieldReader {
         default:
             a == b
         }
+    }
+
+    /// Marks a speck or a frame line is read as, when they stand at the start or end of a read.
+    /// Not ー or -, which end real words (タロー).
+    static let edgeMarks: Set<Character> = [".", "。", ",", "、", "・", "'", "`", "|", "｜", "‘", "’"]
+
+    /// `value` without the edge marks (and white space) at its start and end.
+    static func droppingEdgeMarks(_ value: FieldValue?) -> FieldValue? {
+        guard case .text(let text)? = value else { return value }
+        let isEdge: (Character) -> Bool = { $0.isWhitespace || edgeMarks.contains($0) }
+        return .text(String(text.drop(while: isEdge).reversed().drop(while: isEdge).reversed()))
     }
 
     /// `text` without white space, except (when `numbered`) where it separates two digits.

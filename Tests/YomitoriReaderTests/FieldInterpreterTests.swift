@@ -142,6 +142,19 @@ struct FieldInterpreterTests {
         #expect(otherFirst.value == .text("2025-06-13") && otherFirst.secondRead == .text("2025-06-18"), "a person confirms")
     }
 
+    /// The confirming raw-line read keeps specks and frame pieces at the zone's edge that the
+    /// line finder drops (`コーポ山田102.`, `木村 愛 .`); they do not make it disagree.
+    @Test("A confirming read is compared without the specks at its edges; ー and - are kept")
+    func edgeMarks() {
+        #expect(FieldReader.droppingEdgeMarks(.text("東京都みどり市中央2丁目12番地19 コーポ山田102.")) == .text("東京都みどり市中央2丁目12番地19 コーポ山田102"))
+        #expect(FieldReader.droppingEdgeMarks(.text("木村 愛 .")) == .text("木村 愛"))
+        #expect(FieldReader.droppingEdgeMarks(.text("| 木村 太郎 。")) == .text("木村 太郎"))
+        #expect(FieldReader.droppingEdgeMarks(.text("キムラ タロー")) == .text("キムラ タロー"), "a long vowel ends real words")
+        #expect(FieldReader.droppingEdgeMarks(.text("080-1234-5678-")) == .text("080-1234-5678-"))
+        #expect(FieldReader.droppingEdgeMarks(.text("ジョン・スミス")) == .text("ジョン・スミス"), "marks inside stay")
+        #expect(FieldReader.droppingEdgeMarks(nil) == nil)
+    }
+
     @Test("Reads of an address agree only when they put the same spaces between digits")
     func numberedAgreement() {
         #expect(FieldReader.agree(.text("山田 太郎"), .text("山田太郎")))
