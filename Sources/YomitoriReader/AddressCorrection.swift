@@ -75,6 +75,32 @@ enum AddressCorrection {
         return text
     }
 
+    /// The ward after a 政令指定都市 or 東京都 (``BuiltInVocabulary/wards``): one character away
+    /// from exactly one of that city's wards, it is that ward (静岡市壮区 → 静岡市葵区, a misread
+    /// both models made); a ward the city does not have is `unknown`, for a person to check. The
+    /// city must start the text or follow a prefecture (東大阪市 is not 大阪市), and the ward is the
+    /// first 区 within five characters after it.
+    static func snapWard(_ text: String) -> (text: String, unknown: Bool) {
+        for (city, wards) in BuiltInVocabulary.wards {
+            var searchFrom = text.startIndex
+            while let found = text.range(of: city, range: searchFrom..<text.endIndex) {
+                searchFrom = found.upperBound
+                if found.lowerBound > text.startIndex {
+                    let before = text[text.index(before: found.lowerBound)]
+                    guard before.isWhitespace || "都道府県".contains(before) else { continue }
+                }
+                let rest = text[found.upperBound...].drop { $0.isWhitespace }
+                guard let ku = rest.prefix(5).firstIndex(of: "区") else { continue }
+                let ward = String(rest[rest.startIndex...ku])
+                if wards.contains(ward) { return (text, false) }
+                let near = Set(wards.filter { $0.count == ward.count && zip($0, ward).filter { $0 != $1 }.count == 1 })
+                guard near.count == 1, let snapped = near.first else { return (text, true) }
+                return (text.replacingCharacters(in: rest.startIndex...ku, with: snapped), false)
+            }
+        }
+        return (text, false)
+    }
+
     static func snapPrefecture(_ text: String) -> String {
         let chars = Array(text)
         if BuiltInVocabulary.prefectures.contains(where: { text.hasPrefix($0) }) { return text }

@@ -27,6 +27,9 @@ enum FieldInterpreter {
             switch field.kind {
             case .address?:
                 text = AddressCorrection.apply(text)
+                let ward = AddressCorrection.snapWard(text)
+                text = ward.text
+                if ward.unknown { notes.append("unknown_ward") }
                 if AddressCorrection.hasSpacedNumber(text) { notes.append("spaced_number") }
             case .bank?: text = AddressCorrection.snapBank(text)
             case .branch?: text = AddressCorrection.fixBranch(text)

@@ -107,6 +107,8 @@ public enum ReasonCatalogue {
             return ("\(f)の姓と名の間の空白が読み取れません", "\(e): no space between 姓 and 名 was read")
         case .nameCharacters:
             return ("\(f)に氏名に使われない数字や記号が読み取られました", "\(e): digits or symbols that do not belong in a name were read")
+        case .unknownWard:
+            return ("\(f)の区名がその市（東京都）の区名と一致しません", "\(e): the ward is not one of the city's wards")
         case .strayMark:
             return ("\(f)の最初か最後に記号だけが読み取られました（汚れや枠線の可能性があります）",
                     "\(e): a lone mark at the start or end was read (a speck or a piece of the frame?)")

@@ -36,6 +36,9 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let nameUnsplit = ReasonCode(rawValue: "name_unsplit")
     /// Reader note: a `kind: name` field with digits or symbols (misread strokes: `=浦` for 三浦).
     public static let nameCharacters = ReasonCode(rawValue: "name_characters")
+    /// Reader note: an address names a ward its 政令指定都市 (or 東京都) does not have, and no
+    /// ward of the city is one character away.
+    public static let unknownWard = ReasonCode(rawValue: "unknown_ward")
     /// Reader note: the read begins or ends with a word of marks only (`202 .`, a phone number
     /// ending in `-`): a speck or a piece of the frame read as a character.
     public static let strayMark = ReasonCode(rawValue: "stray_mark")
@@ -99,7 +102,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Every code the catalogue has a message for (unknown reading notes come on top).
     public static let all: [ReasonCode] = [
         lowConfidence, readsDisagree, unreadable, unparsedDate, nonDigitDropped, nothingUsable, combBoxUnclear,
-        combGap, spacedNumber, letterOrDigit, nameUnsplit, nameCharacters, strayMark, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
+        combGap, spacedNumber, letterOrDigit, nameUnsplit, nameCharacters, strayMark, unknownWard, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
         requiredMissing, checkDigit, format, notKatakana, notDigits, pattern, length, range, notAllowed,
         impossibleDate, dateRange, age, zenginKana, severalTicked, tooFewTicked, tooManyTicked,
         dateOrder, atLeastOne, notEqual,

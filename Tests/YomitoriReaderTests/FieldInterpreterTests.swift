@@ -155,6 +155,30 @@ struct FieldInterpreterTests {
         #expect(FieldReader.droppingEdgeMarks(nil) == nil)
     }
 
+    /// 静岡市葵区 read 壮区 by both models was accepted twice on 840 holdout pages.
+    @Test("Wards of 政令指定都市 and 東京都: one character off one ward is that ward; a ward the city lacks goes to review")
+    func wards() {
+        #expect(AddressCorrection.snapWard("静岡県静岡市壮区追手町7丁目23番地17") == ("静岡県静岡市葵区追手町7丁目23番地17", false))
+        #expect(AddressCorrection.snapWard("静岡市葵区追手町7丁目") == ("静岡市葵区追手町7丁目", false))
+        #expect(AddressCorrection.snapWard("神奈川県横浜市港北区日吉4丁目18番地25") == ("神奈川県横浜市港北区日吉4丁目18番地25", false))
+        #expect(AddressCorrection.snapWard("神奈川県横浜市保土ヶ谷区岩井町1") == ("神奈川県横浜市保土ヶ谷区岩井町1", false))
+        #expect(AddressCorrection.snapWard("北海道札幌市 北区新琴似5丁目") == ("北海道札幌市 北区新琴似5丁目", false))
+        #expect(AddressCorrection.snapWard("宮城県仙台市青葉匹一番町") == ("宮城県仙台市青葉匹一番町", false), "no 区: nothing to check")
+        #expect(AddressCorrection.snapWard("東京都港北区芝公園4丁目") == ("東京都港北区芝公園4丁目", true), "Tokyo has no 港北区")
+        #expect(AddressCorrection.snapWard("大阪府大阪市南区難波") == ("大阪府大阪市南区難波", true), "北区, 港区, 西区: not one")
+        #expect(AddressCorrection.snapWard("大阪府東大阪市荒本北区1") == ("大阪府東大阪市荒本北区1", false), "東大阪市 is not 大阪市")
+        #expect(AddressCorrection.snapWard("東京都みどり市中央2丁目12番地19") == ("東京都みどり市中央2丁目12番地19", false))
+        // Through the interpreter, on an address field.
+        var address = field(.text, name: "address")
+        address.kind = .address
+        let read = FieldInterpreter.interpret(address, recognition: symbols([("静岡県静岡市壮区追手町7丁目23番地17", 0)]),
+                                              zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(read.value == .text("静岡県静岡市葵区追手町7丁目23番地17") && read.notes.isEmpty)
+        let unknown = FieldInterpreter.interpret(address, recognition: symbols([("東京都港北区芝公園4丁目", 0)]),
+                                                 zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(unknown.notes == ["unknown_ward"])
+    }
+
     @Test("Reads of an address agree only when they put the same spaces between digits")
     func numberedAgreement() {
         #expect(FieldReader.agree(.text("山田 太郎"), .text("山田太郎")))
