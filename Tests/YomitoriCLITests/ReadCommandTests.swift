@@ -143,7 +143,7 @@ struct CalibrateCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("| field type | fields | accepted |"))
         let summary = try #require(result.stdoutLines.first { $0.hasPrefix("accepted: ") })
-        // "accepted: 87.8% of 271 fields; 100.00% of accepted fields right; deliberately invalid values accepted: 0 of 1; …"
+        // "accepted: 88.6% of 271 fields; 100.00% of accepted fields right; deliberately invalid values accepted: 0 of 1; …"
         let numbers = summary.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
         let acceptedShare = try #require(numbers.first), precision = try #require(numbers.dropFirst(2).first)
         // The decision targets of issue 3.
