@@ -13,35 +13,11 @@ extension GrayImage {
         guard width > 0, height > 0, block > 0 else { return [] }
         let gw = (width + block - 1) / block, gh = (height + block - 1) / block
         var rule = [Bool](repeating: false, count: gw * gh)
-        let threshold = inkThreshold()
-        let w = width, h = height
-        pixels.withUnsafeBufferPointer { pixels in
-            // Horizontal runs, row by row; then vertical runs, column by column.
-            for y in 0..<h {
-                let row = pixels.baseAddress! + y * w
-                var x = 0
-                while x < w {
-                    guard row[x] < threshold else { x += 1; continue }
-                    var end = x
-                    while end < w, row[end] < threshold { end += 1 }
-                    if end - x >= minimumRule {
-                        for xx in stride(from: x, to: end, by: 1) { rule[(y / block) * gw + xx / block] = true }
-                    }
-                    x = end
-                }
-            }
-            for x in 0..<w {
-                let column = pixels.baseAddress! + x
-                var y = 0
-                while y < h {
-                    guard column[y * w] < threshold else { y += 1; continue }
-                    var end = y
-                    while end < h, column[end * w] < threshold { end += 1 }
-                    if end - y >= minimumRule {
-                        for yy in stride(from: y, to: end, by: 1) { rule[(yy / block) * gw + x / block] = true }
-                    }
-                    y = end
-                }
+        forEachLongRun(minimumRun: minimumRule, threshold: inkThreshold()) { horizontal, line, span in
+            if horizontal {
+                for x in span { rule[(line / block) * gw + x / block] = true }
+            } else {
+                for y in span { rule[(y / block) * gw + line / block] = true }
             }
         }
         // White areas of the grid, 4-connected (a diagonal gap in a corner does not join two cells).

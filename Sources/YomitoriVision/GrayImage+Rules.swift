@@ -193,8 +193,21 @@ extension GrayImage {
 
     /// Pixels on horizontal or vertical ink runs of at least `minimumRun` pixels.
     func ruleMask(minimumRun: Int) -> RuleMask {
-        let threshold = inkThreshold()
         var points: [(Int, Int)] = []
+        forEachLongRun(minimumRun: minimumRun, threshold: inkThreshold()) { horizontal, line, span in
+            if horizontal {
+                for x in span { points.append((x, line)) }
+            } else {
+                for y in span { points.append((line, y)) }
+            }
+        }
+        return RuleMask(width: width, height: height, points: points)
+    }
+
+    /// Calls `body` for every run of ink (pixels below `threshold`) at least `minimumRun` pixels
+    /// long: along each row first (`horizontal`, `line` = y, `span` = the x range), then along
+    /// each column (`line` = x, `span` = the y range).
+    func forEachLongRun(minimumRun: Int, threshold: UInt8, _ body: (_ horizontal: Bool, _ line: Int, _ span: Range<Int>) -> Void) {
         let w = width, h = height
         pixels.withUnsafeBufferPointer { pixels in
             for y in 0..<h {
@@ -204,7 +217,7 @@ extension GrayImage {
                     guard row[x] < threshold else { x += 1; continue }
                     var end = x
                     while end < w, row[end] < threshold { end += 1 }
-                    if end - x >= minimumRun { for xx in x..<end { points.append((xx, y)) } }
+                    if end - x >= minimumRun { body(true, y, x..<end) }
                     x = end
                 }
             }
@@ -215,12 +228,11 @@ extension GrayImage {
                     guard column[y * w] < threshold else { y += 1; continue }
                     var end = y
                     while end < h, column[end * w] < threshold { end += 1 }
-                    if end - y >= minimumRun { for yy in y..<end { points.append((x, yy)) } }
+                    if end - y >= minimumRun { body(false, x, y..<end) }
                     y = end
                 }
             }
         }
-        return RuleMask(width: width, height: height, points: points)
     }
 
     /// Whether there is ink within `radius` px of `p`.
