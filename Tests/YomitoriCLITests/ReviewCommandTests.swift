@@ -11,11 +11,11 @@ import Testing
 struct ReviewCommandTests {
     @Test("run → review → approve a correction and reject a page over HTTP → next run exports, archives and quarantines")
     func approveThenExport() throws {
-        let job = try RunCommandTests.JobFolder(scans: ["a_juminhyo-degraded-01.jpg", "a_juminhyo-degraded-03.jpg"])
+        let job = try RunCommandTests.JobFolder(scans: ["a_juminhyo-clean-02.png", "a_juminhyo-degraded-03.jpg"])
         defer { try? FileManager.default.removeItem(at: job.root) }
         let first = try job.run(json: false)
         #expect(first.status == 1, "the pages wait for review: \(first.stderr)")
-        #expect(job.files("review") == ["a_juminhyo-degraded-01.jpg", "a_juminhyo-degraded-03.jpg"])
+        #expect(job.files("review") == ["a_juminhyo-clean-02.png", "a_juminhyo-degraded-03.jpg"])
 
         let added = try CLIRunner.run(["users", "add", "sato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"], input: "sato-password\n")
         #expect(added.status == 0, "\(added.stderr)")
@@ -31,9 +31,9 @@ struct ReviewCommandTests {
         let login = http.send("POST", "/login", form: ["username": "sato", "password": "sato-password"])
         #expect(login.status == 303 && login.location == "/queue")
         let queue = http.send("GET", "/queue").body
-        let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"[^>]*><td class=\"job\">[^\\n]*?<td class=\"file\">a_juminhyo-degraded-01.jpg<", in: queue))
+        let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"[^>]*><td class=\"job\">[^\\n]*?<td class=\"file\">a_juminhyo-degraded-03.jpg<", in: queue))
             .replacingOccurrences(of: ":", with: "/")
-        let other = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"[^>]*><td class=\"job\">[^\\n]*?<td class=\"file\">a_juminhyo-degraded-03.jpg<", in: queue))
+        let other = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"[^>]*><td class=\"job\">[^\\n]*?<td class=\"file\">a_juminhyo-clean-02.png<", in: queue))
             .replacingOccurrences(of: ":", with: "/")
         let page = http.send("GET", "/pages/\(key)").body
         #expect(page.contains("<html lang=\"ja\">"))
@@ -68,10 +68,10 @@ struct ReviewCommandTests {
         let rows = try job.importRows()
         #expect(rows.count == 1)
         #expect(rows.first?.contains(address + "号室") == true)
-        #expect(job.files("done").flatMap { job.files("done/\($0)") + [$0] }.contains("a_juminhyo-degraded-01.jpg"))
+        #expect(job.files("done").flatMap { job.files("done/\($0)") + [$0] }.contains("a_juminhyo-degraded-03.jpg"))
         #expect(job.files("review").isEmpty)
-        #expect(job.files("error").contains("a_juminhyo-degraded-03.jpg"))
-        let note = try String(contentsOfFile: job.root.appendingPathComponent("error/a_juminhyo-degraded-03.jpg.error.txt").path, encoding: .utf8)
+        #expect(job.files("error").contains("a_juminhyo-clean-02.png"))
+        let note = try String(contentsOfFile: job.root.appendingPathComponent("error/a_juminhyo-clean-02.png.error.txt").path, encoding: .utf8)
         #expect(note.contains("記入漏れのため返却") && note.contains("review_rejected"))
         let third = try job.run(json: false)
         #expect(third.status == 0)
@@ -80,7 +80,7 @@ struct ReviewCommandTests {
 
     @Test("an approved value the import format cannot carry comes back to the queue with the reason; corrected, it is exported")
     func exportRefusedComesBack() throws {
-        let job = try RunCommandTests.JobFolder(scans: ["a_juminhyo-degraded-01.jpg"])
+        let job = try RunCommandTests.JobFolder(scans: ["a_juminhyo-degraded-03.jpg"])
         defer { try? FileManager.default.removeItem(at: job.root) }
         #expect(try job.run(json: false).status == 1)
         #expect(try CLIRunner.run(["users", "add", "sato", "--role", "reviewer", "--ledger", job.ledger, "--password-stdin"], input: "sato-password\n").status == 0)
@@ -104,7 +104,7 @@ struct ReviewCommandTests {
         try approve { $0 + "😀" }  // CP932 has no emoji
         #expect(try job.run(json: false).status == 1, "back to review")
         #expect(try job.importRows().isEmpty)
-        #expect(job.files("review") == ["a_juminhyo-degraded-01.jpg"], "the scan stays in the review folder, under its name")
+        #expect(job.files("review") == ["a_juminhyo-degraded-03.jpg"], "the scan stays in the review folder, under its name")
         let queue = http.send("GET", "/queue").body
         let key = try #require(Self.capture("data-page=\"([0-9a-f-]+:[0-9]+)\"", in: queue)).replacingOccurrences(of: ":", with: "/")
         let page = http.send("GET", "/pages/\(key)").body

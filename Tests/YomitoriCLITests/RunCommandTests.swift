@@ -158,7 +158,8 @@ struct RunCommandTests {
         #expect(accepted >= 2, "the scans chosen are accepted in reading tests: \(counts)")
         let outputs = try #require(report["outputs"] as? [String])
         let files = job.files("out").filter { $0.hasSuffix(".csv") }
-        #expect(outputs.count == files.count)
+        #expect(outputs.count == job.files("out").count, "every file written is reported (the mapping's manifests too)")
+        #expect(job.files("out").count == 2 * files.count, "a manifest beside each import file")
         #expect(files.count >= 2, "three batches of at most two files; those with an accepted page write a file: \(files)")
         #expect(try job.importRows().count == accepted, "every accepted page exported once")
         #expect(job.files("inbox").isEmpty)
