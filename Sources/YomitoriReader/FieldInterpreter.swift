@@ -50,7 +50,7 @@ enum FieldInterpreter {
         case .email:
             value = .text(raw.filter { !$0.isWhitespace })
         case .date:
-            let text = raw.filter { !$0.isWhitespace }
+            let text = unitSeparatorsDropped(raw.filter { !$0.isWhitespace })
             switch JapaneseDate.parse(text, mode: .strict) {
             case .success(let date):
                 value = .text(date.iso)
@@ -191,6 +191,19 @@ enum FieldInterpreter {
             word.allSatisfy { $0.isPunctuation || $0.isSymbol || $0 == "ー" || $0 == "ｰ" }
         }
         return marksOnly(first) || marksOnly(last)
+    }
+
+    /// A written date between printed 年 月 日 set wide apart: the engine puts a `/`, `.` or `-`
+    /// (from the date whitelist) into the gap before a unit (`令和7/年6月13日`). Such a mark
+    /// directly before 年, 月 or 日 belongs to no date style, so it is dropped; every other
+    /// character stays, and the other reads must still agree on the date.
+    static func unitSeparatorsDropped(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if "年月日".contains(c), let last = out.last, "/.-".contains(last) { out.removeLast() }
+            out.append(c)
+        }
+        return out
     }
 
     static func cleanKatakana(_ s: String) -> String {

@@ -34,6 +34,12 @@ struct FieldInterpreterTests {
         let bad = FieldInterpreter.interpret(field(.date), recognition: symbols([("令和6年1", 0)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
         #expect(bad.value == nil)
         #expect(bad.notes.contains("unparsed_date"))
+        // Printed 年 月 日 set wide apart: a mark from the whitelist in the gap before a unit.
+        let gap = FieldInterpreter.interpret(field(.date), recognition: symbols([("令和 7/ 年6 月13日", 0)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(gap.value == .text("2025-06-13") && gap.notes.isEmpty)
+        #expect(FieldInterpreter.unitSeparatorsDropped("令和7-年6.月13/日") == "令和7年6月13日")
+        #expect(FieldInterpreter.unitSeparatorsDropped("2024/6/13") == "2024/6/13", "西暦 separators stay")
+        #expect(FieldInterpreter.unitSeparatorsDropped("令和7年/6月13日") == "令和7年/6月13日", "a mark after a unit stays: no date")
     }
 
     @Test("Katakana: hiragana and look-alike kanji become katakana")
