@@ -49,7 +49,7 @@ public struct ImportManifest: Sendable, Codable, Equatable {
 
     /// The manifest of an import file with these `bytes` holding `records` records, written for
     /// `mapping` in `context` (what both `yomitori export` and a job's export step write).
-    public init(file: String, records: Int, bytes: [UInt8], mapping: ExportMapping, context: ExportContext) {
+    public init(file: String, records: Int, bytes: some Collection<UInt8>, mapping: ExportMapping, context: ExportContext) {
         self.init(
             file: file, records: records, bytes: bytes.count, sha256: SHA256.hex(bytes), format: mapping.format.rawValue,
             encoding: mapping.encoding.rawValue, job: context.job, run: context.run, created: context.timestamp

@@ -93,12 +93,18 @@ enum AddressCorrection {
                 guard let ku = rest.prefix(5).firstIndex(of: "区") else { continue }
                 let ward = String(rest[rest.startIndex...ku])
                 if wards.contains(ward) { return (text, false) }
-                let near = Set(wards.filter { $0.count == ward.count && zip($0, ward).filter { $0 != $1 }.count == 1 })
+                let near = wards.filter { oneCharacterApart($0, ward) }
                 guard near.count == 1, let snapped = near.first else { return (text, true) }
                 return (text.replacingCharacters(in: rest.startIndex...ku, with: snapped), false)
             }
         }
         return (text, false)
+    }
+
+    /// Same length and exactly one character different: the engine's typical slip on a name
+    /// from a closed list (壮区 for 葵区, 静固県 for 静岡県).
+    static func oneCharacterApart(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+        a.count == b.count && zip(a, b).filter { $0 != $1 }.count == 1
     }
 
     static func snapPrefecture(_ text: String) -> String {
@@ -108,7 +114,7 @@ enum AddressCorrection {
         for pref in BuiltInVocabulary.prefectures where chars.count >= pref.count {
             let head = String(chars[0..<pref.count])
             // Same length, one character different, and the 都道府県 suffix kept.
-            if head.last == pref.last, zip(head, pref).filter({ $0 != $1 }).count == 1 { candidates.append(pref) }
+            if head.last == pref.last, oneCharacterApart(head, pref) { candidates.append(pref) }
         }
         guard candidates.count == 1, let pref = candidates.first else { return text }
         return pref + String(chars[pref.count...])

@@ -1,5 +1,5 @@
 import ServiceLifecycle
-import YomitoriResults
+import YomitoriReview
 
 /// Renders the page a reviewer will most likely open next while they work on the current one,
 /// so that after approving, the next page's scan and crops come from the cache at once.
@@ -8,10 +8,8 @@ import YomitoriResults
 /// the last few are dropped, since only the next page matters.
 final class ImagePrefetcher: Service, Sendable {
     struct Request: Sendable {
-        var path: String
+        var view: ReviewPageView
         var page: Int
-        var turnedDegrees: Int?
-        var fields: [FieldRead]
     }
 
     private let images: PageImages
@@ -29,7 +27,7 @@ final class ImagePrefetcher: Service, Sendable {
 
     func run() async throws {
         for await request in stream.cancelOnGracefulShutdown() {
-            _ = try? await images.rendered(path: request.path, page: request.page, turnedDegrees: request.turnedDegrees, fields: request.fields)
+            _ = try? await images.rendered(request.view, page: request.page)
         }
     }
 }

@@ -3,6 +3,7 @@ import YomitoriLedger
 import YomitoriOCR
 import YomitoriPreview
 import YomitoriResults
+import YomitoriReview
 import YomitoriVision
 
 /// The scan of a page as the review station shows it: the whole page (halved, PNG) and the crops
@@ -27,15 +28,15 @@ actor PageImages {
         self.capacity = capacity
     }
 
-    /// The rendered page (from the cache when the same file and page were rendered before),
-    /// turned as it was read (`turnedDegrees`: a sheet scanned upside down is shown upright, and
-    /// its zones are in the turned scan's pixels).
-    func rendered(path: String, page: Int, turnedDegrees: Int?, fields: [FieldRead]) throws -> Rendered {
-        let key = "\(path)#\(page)"
+    /// The rendered page of `view` (from the cache when the same file and page were rendered
+    /// before): its scan turned as it was read (a sheet scanned upside down is shown upright, and
+    /// its zones are in the turned scan's pixels), and the crops of its doubtful fields.
+    func rendered(_ view: ReviewPageView, page: Int) throws -> Rendered {
+        let key = "\(view.filePath)#\(page)"
         if let hit = cache[key] { return hit }
-        let scan = try ScanFile(path: path).page(page).turned(clockwise: turnedDegrees ?? 0)
+        let scan = try ScanFile(path: view.filePath).page(page).turned(clockwise: view.read.registration.turnedDegrees ?? 0)
         var crops: [String: Data] = [:]
-        for field in fields {
+        for field in view.doubtfulFields {
             let margin = 12
             let zone = field.zone
             let rect = PixelRect(x: zone.x - margin, y: zone.y - margin, width: zone.width + 2 * margin, height: zone.height + 2 * margin)

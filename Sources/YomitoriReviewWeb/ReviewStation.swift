@@ -5,7 +5,6 @@ import HTTPTypes
 import NIOCore
 import YomitoriLedger
 public import YomitoriReview
-import YomitoriResults
 
 /// The review station's web app: login, the queue, the page view with scan image and crops,
 /// approve and reject, and the audit trail for administrators. Routes, status codes and element
@@ -186,19 +185,15 @@ public struct ReviewStation: Sendable {
         let image = await pageImage(of: view, page: key.page)
         if view.isWaiting, let next = try await service.next(after: key, job: view.job, user: session.user),
            let upcoming = try? await service.peek(next, user: session.user) {
-            prefetcher.enqueue(.init(
-                path: upcoming.filePath, page: next.page, turnedDegrees: upcoming.read.registration.turnedDegrees, fields: upcoming.doubtfulFields
-            ))
+            prefetcher.enqueue(.init(view: upcoming, page: next.page))
         }
         return html(ReviewPages.page(view, image: image, session: session), status: status)
     }
 
-    /// The page's scan and its doubtful fields' crops, turned as the page was read; nil when the
-    /// scan cannot be decoded (the page is shown without it).
+    /// The page's scan and its doubtful fields' crops; nil when the scan cannot be decoded (the
+    /// page is shown without it).
     func pageImage(of view: ReviewPageView, page: Int) async -> PageImages.Rendered? {
-        try? await images.rendered(
-            path: view.filePath, page: page, turnedDegrees: view.read.registration.turnedDegrees, fields: view.doubtfulFields
-        )
+        try? await images.rendered(view, page: page)
     }
 
     func rendered(_ key: PageKey, session: Session) async throws -> PageImages.Rendered? {

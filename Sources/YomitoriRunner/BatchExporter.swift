@@ -207,7 +207,7 @@ struct MappingRenderer: ImportRenderer {
     func manifest(for rendered: RenderedImport, name: String, run: String, job: String) throws -> Data? {
         guard mapping.delivery.manifest else { return nil }
         let context = ExportContext(job: job, run: run, timeZone: timeZone)
-        let manifest = ImportManifest(file: name, records: rendered.records, bytes: [UInt8](rendered.data), mapping: mapping, context: context)
+        let manifest = ImportManifest(file: name, records: rendered.records, bytes: rendered.data, mapping: mapping, context: context)
         return Data(try manifest.encoded())
     }
 }

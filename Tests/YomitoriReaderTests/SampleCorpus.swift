@@ -53,9 +53,13 @@ struct SampleCorpus {
         return try text.split(separator: "\n").map { try JSONDecoder().decode(Page.self, from: Data($0.utf8)) }
     }
 
+    /// The three sample templates, prepared (reference images decoded), in `templates` order.
+    static func prepared() throws -> [PreparedTemplate] {
+        try templates.map { try PreparedTemplate(TemplateLoader.load(path: $0)) }
+    }
+
     static func reader() throws -> FormReader {
-        let prepared = try templates.map { try PreparedTemplate(TemplateLoader.load(path: $0)) }
-        return FormReader(templates: prepared)
+        FormReader(templates: try prepared())
     }
 
     /// Reads every expected page (files opened once each).

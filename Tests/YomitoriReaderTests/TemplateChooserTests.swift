@@ -8,7 +8,7 @@ import YomitoriVision
 @Suite("Registration: choosing the template cheaply (marks first, content only when needed)")
 struct TemplateChooserTests {
     static let prepared: [PreparedTemplate] = {
-        (try? SampleCorpus.templates.map { try PreparedTemplate(TemplateLoader.load(path: $0)) }) ?? []
+        (try? SampleCorpus.prepared()) ?? []
     }()
 
     /// Every committed sample page: the chooser picks its form; pages of marks forms (a, b) are

@@ -11,7 +11,7 @@ import YomitoriVision
 @Suite("Pages scanned upside down or sideways")
 struct TurnedPageTests {
     static let prepared: [PreparedTemplate] = {
-        (try? SampleCorpus.templates.map { try PreparedTemplate(TemplateLoader.load(path: $0)) }) ?? []
+        (try? SampleCorpus.prepared()) ?? []
     }()
 
     static func scan(_ name: String) throws -> GrayImage {
