@@ -48,7 +48,7 @@ enum FieldInterpreter {
         case .phone:
             value = .text(cleanPhone(raw))
         case .email:
-            value = .text(raw.filter { !$0.isWhitespace })
+            value = .text(lowercasedDomain(raw.filter { !$0.isWhitespace }))
         case .date:
             let text = unitSeparatorsDropped(raw.filter { !$0.isWhitespace })
             switch JapaneseDate.parse(text, mode: .strict) {
@@ -204,6 +204,14 @@ enum FieldInterpreter {
             out.append(c)
         }
         return out
+    }
+
+    /// The part after the last `@` in lower case: a domain name has no case (RFC 1035), so
+    /// `exampLe.jp` (an `l` the engine read as `L`) is `example.jp`, and reads that differ only
+    /// there agree. The part before it is left as read: it may be case-sensitive.
+    static func lowercasedDomain(_ address: String) -> String {
+        guard let at = address.lastIndex(of: "@") else { return address }
+        return String(address[..<at]) + address[at...].lowercased()
     }
 
     static func cleanKatakana(_ s: String) -> String {

@@ -27,6 +27,18 @@ struct FieldInterpreterTests {
         #expect(FieldInterpreter.spacedText(rec) == "山田 太郎")
     }
 
+    @Test("An e-mail address's domain is lower-cased (it has no case); the part before @ is kept as read")
+    func emailDomain() {
+        let zone = PixelRect(x: 0, y: 0, width: 1, height: 1)
+        func value(_ text: String) -> FieldValue? {
+            FieldInterpreter.interpret(field(.email), recognition: Recognition(text: text, confidence: 0.9, symbols: []), zone: zone).value
+        }
+        #expect(value("hayashi-m@exampLe.jp") == .text("hayashi-m@example.jp"))
+        #expect(value("Taro.Yamada@Mail.Example.CO.JP") == .text("Taro.Yamada@mail.example.co.jp"))
+        #expect(value("hanako @ example.jp") == .text("hanako@example.jp"))
+        #expect(value("NoAtSign.JP") == .text("NoAtSign.JP"), "no domain: nothing to lower-case")
+    }
+
     @Test("Dates become ISO; an unreadable date is not guessed")
     func dates() {
         let ok = FieldInterpreter.interpret(field(.date), recognition: symbols([("令和6年4月1日", 0)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
