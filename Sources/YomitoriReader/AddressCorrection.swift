@@ -6,8 +6,8 @@ import YomitoriTemplate
 ///
 /// Only corrections that cannot turn a right address into a wrong one are made: "N目" after a
 /// number never occurs in an address, a kanji 一 or a long-vowel ー between two Arabic digits is
-/// the dash of a 番地 written 1-11-17, a space between a number and its unit (7 番) is no part
-/// of the address, and a text that starts one character away from exactly one prefecture name
+/// the dash of a 番地 written 1-11-17, a space between a number and its unit (7 番), or before
+/// or after a 丁目, 番地 or 番 number (栄 １丁目), is no part of the address, and a text that starts one character away from exactly one prefecture name
 /// is that prefecture.
 enum AddressCorrection {
     private static let chome = try? NSRegularExpression(
@@ -17,6 +17,12 @@ enum AddressCorrection {
     /// White space between a number and the unit after it (`7 番`, `5 丁目`): never part of an
     /// address, always the engine's spacing of widely printed digits.
     private static let unitSpace = try? NSRegularExpression(pattern: "(?<=[0-9０-９])\\s+(?=[番号丁条])")
+    /// White space before a 丁目, 番地 or 番 number (`栄 １丁目`, `若葉町 ７番地`) or right after one
+    /// (`７番地 ７`, `1丁目 4番`): the engine's spacing of widely printed (full-width) digits, never
+    /// part of an address. Not around 号, after which a building name or a room may stand apart.
+    private static let blockSpace = try? NSRegularExpression(
+        pattern: "(?<=[^\\s0-9０-９])\\s+(?=[0-9０-９]+(?:丁目|番地|番))|(?<=丁目|番地|番)\\s+(?=[0-9０-９])"
+    )
 
     static func apply(_ text: String) -> String {
         var out = text
@@ -28,9 +34,9 @@ enum AddressCorrection {
             let range = NSRange(out.startIndex..., in: out)
             out = dash.stringByReplacingMatches(in: out, range: range, withTemplate: "-")
         }
-        if let unitSpace {
+        for spacing in [unitSpace, blockSpace].compactMap({ $0 }) {
             let range = NSRange(out.startIndex..., in: out)
-            out = unitSpace.stringByReplacingMatches(in: out, range: range, withTemplate: "")
+            out = spacing.stringByReplacingMatches(in: out, range: range, withTemplate: "")
         }
         return snapPrefecture(out)
     }

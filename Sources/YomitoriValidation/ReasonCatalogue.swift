@@ -107,6 +107,11 @@ public enum ReasonCatalogue {
             return ("\(f)の姓と名の間の空白が読み取れません", "\(e): no space between 姓 and 名 was read")
         case .nameCharacters:
             return ("\(f)に氏名に使われない数字や記号が読み取られました", "\(e): digits or symbols that do not belong in a name were read")
+        case .nameLookAlike:
+            return ("\(f)に、人名によく使われる字と読み違えやすい字があります（紬 → 細、葵 → 壮、翔 → 閉）",
+                    "\(e): a kanji often read in place of a popular name kanji (紬 → 細, 葵 → 壮, 翔 → 閉)")
+        case .kanaSplit:
+            return ("\(f)の「コユ」は「ユ」の読み違いの可能性があります", "\(e): コユ may be a misread ユ")
         case .unknownWard:
             return ("\(f)の区名がその市（東京都）の区名と一致しません", "\(e): the ward is not one of the city's wards")
         case .strayMark:

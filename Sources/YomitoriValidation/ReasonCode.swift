@@ -36,6 +36,11 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let nameUnsplit = ReasonCode(rawValue: "name_unsplit")
     /// Reader note: a `kind: name` field with digits or symbols (misread strokes: `=浦` for 三浦).
     public static let nameCharacters = ReasonCode(rawValue: "name_characters")
+    /// Reader note: a `kind: name` field holds a kanji the models read in place of a popular
+    /// name kanji it resembles (細 for 紬, 壮 for 葵, 閉 for 翔).
+    public static let nameLookAlike = ReasonCode(rawValue: "name_look_alike")
+    /// Reader note: text or katakana holding what the engine reads one kana as (ユ as コユ).
+    public static let kanaSplit = ReasonCode(rawValue: "kana_split")
     /// Reader note: an address names a ward its 政令指定都市 (or 東京都) does not have, and no
     /// ward of the city is one character away.
     public static let unknownWard = ReasonCode(rawValue: "unknown_ward")
@@ -102,7 +107,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Every code the catalogue has a message for (unknown reading notes come on top).
     public static let all: [ReasonCode] = [
         lowConfidence, readsDisagree, unreadable, unparsedDate, nonDigitDropped, nothingUsable, combBoxUnclear,
-        combGap, spacedNumber, letterOrDigit, nameUnsplit, nameCharacters, strayMark, unknownWard, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
+        combGap, spacedNumber, letterOrDigit, nameUnsplit, nameCharacters, nameLookAlike, kanaSplit, strayMark, unknownWard, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
         requiredMissing, checkDigit, format, notKatakana, notDigits, pattern, length, range, notAllowed,
         impossibleDate, dateRange, age, zenginKana, severalTicked, tooFewTicked, tooManyTicked,
         dateOrder, atLeastOne, notEqual,

@@ -77,6 +77,14 @@ struct FieldInterpreterTests {
         #expect(AddressCorrection.apply("兵庫県神戸市中央区元町通5丁目7 番19号") == "兵庫県神戸市中央区元町通5丁目7番19号")
         #expect(AddressCorrection.apply("北海道札幌市中央区北3　条西4丁目") == "北海道札幌市中央区北3条西4丁目")
         #expect(AddressCorrection.apply("東京都みどり市本町2丁目23番12号 メゾン青葉305") == "東京都みどり市本町2丁目23番12号 メゾン青葉305")
+        // Before or after a 丁目, 番地 or 番 number (widely printed full-width digits): dropped.
+        #expect(AddressCorrection.apply("愛知県名古屋市中区栄 １丁目６番３号") == "愛知県名古屋市中区栄１丁目６番３号")
+        #expect(AddressCorrection.apply("東京都みどり市若葉町 7番地 7") == "東京都みどり市若葉町7番地7")
+        #expect(AddressCorrection.apply("東京都みどり市中央 4丁目 4番1号 グリーンハイツ1108") == "東京都みどり市中央4丁目4番1号 グリーンハイツ1108")
+        // Not around 号, nor before a room number: a building or a room may stand apart.
+        #expect(AddressCorrection.apply("東京都千代田区霞が関1-2-3 メゾン・ド・青葉 101") == "東京都千代田区霞が関1-2-3 メゾン・ド・青葉 101")
+        #expect(AddressCorrection.apply("東京都みどり市中央1-26-23 メゾン・ド・ソレイユ 807号室") == "東京都みどり市中央1-26-23 メゾン・ド・ソレイユ 807号室")
+        #expect(AddressCorrection.apply("北海道札幌市中央区北三条西 3丁目 2 5番地1") == "北海道札幌市中央区北三条西3丁目2 5番地1", "digits apart stay apart: spaced_number")
     }
 
     @Test("Addresses: white space between two digits is noted for review; elsewhere it is spacing")
@@ -94,6 +102,20 @@ struct FieldInterpreterTests {
         #expect(whole.notes.isEmpty)
     }
 
+    @Test("ユ read as コユ goes to review (kana_split), in katakana and in free text")
+    func splitKana() {
+        let zone = PixelRect(x: 0, y: 0, width: 1, height: 1)
+        func notes(_ type: FieldType, _ text: String) -> [String] {
+            FieldInterpreter.interpret(field(type), recognition: Recognition(text: text, confidence: 0.9, symbols: []), zone: zone).notes
+        }
+        #expect(notes(.katakana, "シミズ マコユミ") == ["kana_split"])
+        #expect(notes(.katakana, "すずき まこゆみ") == ["kana_split"], "hiragana becomes katakana first")
+        #expect(notes(.text, "東京都みどり市中央1-26-23 メゾン・ド・ソレイコユ807号室") == ["kana_split"])
+        #expect(notes(.katakana, "シミズ マユミ").isEmpty)
+        #expect(notes(.text, "東京都みどり市中央1-26-23 メゾン・ド・ソレイユ807号室").isEmpty)
+        #expect(notes(.email, "koyuki@example.jp").isEmpty)
+    }
+
     @Test("Names: one word, digits or symbols are noted for review; 々, ー and a ・ inside a word are not")
     func names() {
         #expect(FieldInterpreter.nameNotes("山田 太郎").isEmpty)
@@ -106,6 +128,15 @@ struct FieldInterpreterTests {
         #expect(FieldInterpreter.nameNotes("サイトウ リン ・") == ["name_characters"])
         #expect(FieldInterpreter.nameNotes("・サイトウ リン") == ["name_characters"])
         #expect(FieldInterpreter.nameNotes("山田 太郎2") == ["name_characters"])
+        // Kanji the models give for a popular name kanji (紬, 葵, 翔) they resemble.
+        #expect(FieldInterpreter.nameNotes("吉田 細") == ["name_look_alike"])
+        #expect(FieldInterpreter.nameNotes("長谷川 陽壮") == ["name_look_alike"])
+        #expect(FieldInterpreter.nameNotes("井上 結閉") == ["name_look_alike"])
+        #expect(FieldInterpreter.nameNotes("細川 紬").isEmpty, "細 begins common surnames: 名 only")
+        #expect(FieldInterpreter.nameNotes("細川 壮太") == ["name_look_alike"])
+        #expect(FieldInterpreter.nameNotes("吉田 紬").isEmpty)
+        #expect(FieldInterpreter.nameNotes("長谷川 陽葵").isEmpty)
+        #expect(FieldInterpreter.nameNotes("ホソダ ツムギ").isEmpty)
         #expect(FieldInterpreter.nameNotes("田中1郎") == ["name_unsplit", "name_characters"])
         // Through the interpreter: text and katakana fields of kind name; other fields unchecked.
         let zone = PixelRect(x: 0, y: 0, width: 1, height: 1)
