@@ -258,6 +258,7 @@ struct BenchResults: Codable {
         var efficiency: Double?
         var counts: [String: Double]?
         var peakRSSMB: Double
+        /// The exit status, or 128 + the signal that killed it (as a shell reports it).
         var exitStatus: Int32
         var stderrTail: String
     }

@@ -117,7 +117,7 @@ struct YomitoriCLI {
         ).run()
         var run = BenchResults.JobRun(
             workers: workers, files: files, pages: nil, wallSeconds: r.seconds, reportedDurationSeconds: nil,
-            reportedPagesPerSecond: nil, counts: nil, peakRSSMB: r.peakRSSMB, exitStatus: r.status,
+            reportedPagesPerSecond: nil, counts: nil, peakRSSMB: r.peakRSSMB, exitStatus: r.signal != 0 ? 128 + r.signal : r.status,
             stderrTail: String(r.stderr.suffix(600))
         )
         if let object = try? JSONSerialization.jsonObject(with: r.stdout) as? [String: Any] {
