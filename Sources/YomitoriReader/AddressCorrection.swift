@@ -7,8 +7,8 @@ import YomitoriTemplate
 /// Only corrections that cannot turn a right address into a wrong one are made: "N目" after a
 /// number never occurs in an address, a kanji 一 or a long-vowel ー between two Arabic digits is
 /// the dash of a 番地 written 1-11-17, a space between a number and its unit (7 番), or before
-/// or after a 丁目, 番地 or 番 number (栄 １丁目), is no part of the address, and a text that starts one character away from exactly one prefecture name
-/// is that prefecture.
+/// or after a 丁目, 番地 or 番 number (栄 １丁目), is no part of the address, and a text that
+/// starts one character away from exactly one prefecture name is that prefecture.
 enum AddressCorrection {
     private static let chome = try? NSRegularExpression(
         pattern: "([0-9０-９一二三四五六七八九十]+)\\s*(?:[」\\]JT亅丁]\\s*)?[目自]"
