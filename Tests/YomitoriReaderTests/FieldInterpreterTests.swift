@@ -21,6 +21,11 @@ struct FieldInterpreterTests {
         FieldSpec(name: name, type: type, zone: RectMM(x: 0, y: 0, width: 50, height: 10))
     }
 
+    /// `text` as one recognition (no symbols) of a field of `type`, interpreted.
+    private func interpreted(_ type: FieldType, _ text: String) -> FieldRead {
+        FieldInterpreter.interpret(field(type), recognition: Recognition(text: text, confidence: 0.9, symbols: []), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+    }
+
     @Test("Whitespace runs collapse to one ASCII space")
     func spacing() {
         let rec = Recognition(text: "山田\u{3000} 太郎\n", confidence: 0.9, symbols: [])
@@ -29,10 +34,7 @@ struct FieldInterpreterTests {
 
     @Test("An e-mail address's domain is lower-cased (it has no case); the part before @ is kept as read")
     func emailDomain() {
-        let zone = PixelRect(x: 0, y: 0, width: 1, height: 1)
-        func value(_ text: String) -> FieldValue? {
-            FieldInterpreter.interpret(field(.email), recognition: Recognition(text: text, confidence: 0.9, symbols: []), zone: zone).value
-        }
+        func value(_ text: String) -> FieldValue? { interpreted(.email, text).value }
         #expect(value("hayashi-m@exampLe.jp") == .text("hayashi-m@example.jp"))
         #expect(value("Taro.Yamada@Mail.Example.CO.JP") == .text("Taro.Yamada@mail.example.co.jp"))
         #expect(value("hanako @ example.jp") == .text("hanako@example.jp"))
@@ -104,10 +106,7 @@ struct FieldInterpreterTests {
 
     @Test("ユ read as コユ goes to review (kana_split), in katakana and in free text")
     func splitKana() {
-        let zone = PixelRect(x: 0, y: 0, width: 1, height: 1)
-        func notes(_ type: FieldType, _ text: String) -> [String] {
-            FieldInterpreter.interpret(field(type), recognition: Recognition(text: text, confidence: 0.9, symbols: []), zone: zone).notes
-        }
+        func notes(_ type: FieldType, _ text: String) -> [String] { interpreted(type, text).notes }
         #expect(notes(.katakana, "シミズ マコユミ") == ["kana_split"])
         #expect(notes(.katakana, "すずき まこゆみ") == ["kana_split"], "hiragana becomes katakana first")
         #expect(notes(.text, "東京都みどり市中央1-26-23 メゾン・ド・ソレイコユ807号室") == ["kana_split"])
@@ -153,10 +152,7 @@ struct FieldInterpreterTests {
     /// `-`, a speck after an address read as `.`; and a piece of the frame read as `ー` or `|`.
     @Test("A lone mark at the start or end of a read goes to review (stray_mark); marks inside words do not")
     func strayMarks() {
-        let zone = PixelRect(x: 0, y: 0, width: 1, height: 1)
-        func notes(_ type: FieldType, _ text: String) -> [String] {
-            FieldInterpreter.interpret(field(type), recognition: Recognition(text: text, confidence: 0.9, symbols: []), zone: zone).notes
-        }
+        func notes(_ type: FieldType, _ text: String) -> [String] { interpreted(type, text).notes }
         #expect(notes(.phone, "080-8982-3592 -") == ["stray_mark"])
         #expect(notes(.phone, "080-8982-3592-") == ["stray_mark"], "a separator after the last digit group")
         #expect(notes(.phone, "-080-8982-3592") == ["stray_mark"])
