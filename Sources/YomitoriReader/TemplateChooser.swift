@@ -10,7 +10,11 @@ public import YomitoriVision
 /// 1. every template page with registration marks, by its marks (pages with the same marks share
 ///    one search), scored against its reference image;
 /// 2. template pages without marks, by content;
-/// 3. template pages whose marks were not found, by content (a marks form with a damaged mark).
+/// 3. template pages whose marks were not found, by content (a marks form with a damaged mark);
+/// 4. the pages of stages 2 and 3 again, by content with the skew searched up to
+///    ``ContentRegistration/widestSkewDegrees`` instead of ``ContentRegistration/usualSkewDegrees``
+///    (a sheet laid crooked on the glass; the wider search costs about three times the usual one,
+///    so only pages nothing else matched pay it).
 ///
 /// Within the stage that decides, the highest match score wins, as when every template is tried.
 /// A page no template matches is an outcome (``Choice/best`` below the minimum or `nil`), not a
@@ -56,6 +60,11 @@ public struct TemplateChooser: Sendable {
         var pageIndex: Int
         var registrar: PageRegistrar
         var marksKey: MarksKey?
+    }
+
+    private struct RulingKey: Hashable {
+        var pageWidthMM: Double
+        var maxSkewDegrees: Double
     }
 
     private struct MarksKey: Hashable {
@@ -123,9 +132,15 @@ public struct TemplateChooser: Sendable {
         }
         if decided() { return choice }
 
-        // Stages 2 and 3: content, forms without marks first.
+        // Stages 2 and 3: content, forms without marks first; stage 4: the same pages again with
+        // the wide skew search, for a sheet laid crooked on the glass.
         let contentOnly = slots.filter { $0.registrar.marks == nil }
-        for stage in [contentOnly, marksFailed] {
+        // The scan's skew and rule profiles, found once per page width and skew range and shared
+        // by every template of that paper size.
+        var rulings: [RulingKey: ContentRegistration.ScanRuling] = [:]
+        let usual = ContentRegistration.usualSkewDegrees
+        let crooked = (contentOnly + marksFailed).filter { $0.registrar.content != nil }
+        for (stage, maxSkew) in [(contentOnly, usual), (marksFailed, usual), (crooked, ContentRegistration.widestSkewDegrees)] {
             for slot in stage {
                 var attempt = Attempt(template: slot.template.id, pageIndex: slot.pageIndex, method: "failed")
                 guard let content = slot.registrar.content else {
@@ -135,14 +150,18 @@ public struct TemplateChooser: Sendable {
                     continue
                 }
                 let t0 = Self.now()
-                let result = Result(catching: { try content.register(scan) })
+                let key = RulingKey(pageWidthMM: content.pageWidthMM, maxSkewDegrees: maxSkew)
+                let ruling = rulings[key] ?? ContentRegistration.ruling(of: scan, pageWidthMM: key.pageWidthMM, maxSkewDegrees: maxSkew)
+                rulings[key] = ruling
+                let result = Result(catching: { try content.register(scan, ruling: ruling) })
                 attempt.contentSeconds = Self.now() - t0
                 switch result {
                 case .success(let r):
                     attempt.method = "content"
                     consider(slot, r, &attempt)
                 case .failure(let error):
-                    failed(slot, error)
+                    // A page the usual search could not register already has its problem noted.
+                    if maxSkew == usual { failed(slot, error) }
                 }
                 choice.attempts.append(attempt)
             }

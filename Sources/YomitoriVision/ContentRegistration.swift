@@ -11,6 +11,11 @@ public struct ContentRegistration: Sendable {
     static let workPPM = 4.0
     /// A run of ink at least this long (mm) is a printed rule.
     static let minimumRuleMM = 12.0
+    /// Skew searched on every page (degrees either way): what a document feeder gives.
+    public static let usualSkewDegrees = 4.0
+    /// Skew searched when the usual search finds no match (degrees either way): a sheet laid on
+    /// the glass by hand. Registration marks are found at any such angle already.
+    public static let widestSkewDegrees = 10.0
 
     let pageSizeMM: (Double, Double)
     /// Reference rule profiles in working pixels (index = mm × workPPM): rule pixels per row and column.
@@ -39,18 +44,49 @@ public struct ContentRegistration: Sendable {
         referenceRulePoints = points
     }
 
-    /// Maps template millimetres onto `scan`.
-    /// - Throws: ``RegistrationError`` (`.contentNotMatched`) when the page does not show the form.
-    public func register(_ scan: GrayImage) throws -> RegistrationResult {
-        let estimate = Double(scan.width) / pageSizeMM.0  // scan px per mm if the page fills the scan
-        let factor = max(1, Int((estimate / Self.workPPM).rounded()))
+    /// What registration needs of a scan, whatever the template: the scan shrunk to about
+    /// ``workPPM``, its skew, and the rule profiles of the deskewed page. It depends only on the
+    /// page width in millimetres and the skew range, so templates of one paper size share it.
+    public struct ScanRuling: Sendable {
+        /// Scan pixels per pixel of the shrunk page.
+        let factor: Int
+        /// Shrunk page pixels per millimetre if the page fills the scan.
+        let pixelsPerMM: Double
+        let width: Int, height: Int
+        /// Skew found (radians, clockwise).
+        let angle: Double
+        /// Rule pixels per row and per column of the deskewed shrunk page.
+        let rows: [Int], columns: [Int]
+    }
+
+    /// The scan's ruling for a form `pageWidthMM` wide, deskewed by up to `maxSkewDegrees` either way.
+    public static func ruling(of scan: GrayImage, pageWidthMM: Double, maxSkewDegrees: Double = usualSkewDegrees) -> ScanRuling {
+        let estimate = Double(scan.width) / pageWidthMM  // scan px per mm if the page fills the scan
+        let factor = max(1, Int((estimate / workPPM).rounded()))
         let small = scan.downscaledForRegistration(by: factor)
         let ppmSmall = estimate / Double(factor)
-        let angle = small.skewAngle()
+        let angle = small.skewAngle(maxDegrees: maxSkewDegrees)
         let upright = small.rotatedAboutCentre(-angle)
-        let rules = upright.ruleMask(minimumRun: Int(Self.minimumRuleMM * ppmSmall))
-        let rows = rules.rowProfile(scale: 1, length: small.height)
-        let columns = rules.columnProfile(scale: 1, length: small.width)
+        let rules = upright.ruleMask(minimumRun: Int(minimumRuleMM * ppmSmall))
+        return ScanRuling(
+            factor: factor, pixelsPerMM: ppmSmall, width: small.width, height: small.height, angle: angle,
+            rows: rules.rowProfile(scale: 1, length: small.height), columns: rules.columnProfile(scale: 1, length: small.width)
+        )
+    }
+
+    /// The page width (mm) whose ``ScanRuling`` this registration uses.
+    public var pageWidthMM: Double { pageSizeMM.0 }
+
+    /// Maps template millimetres onto `scan`, deskewing by up to `maxSkewDegrees` either way.
+    /// - Throws: ``RegistrationError`` (`.contentNotMatched`) when the page does not show the form.
+    public func register(_ scan: GrayImage, maxSkewDegrees: Double = usualSkewDegrees) throws -> RegistrationResult {
+        try register(scan, ruling: Self.ruling(of: scan, pageWidthMM: pageSizeMM.0, maxSkewDegrees: maxSkewDegrees))
+    }
+
+    /// Maps template millimetres onto `scan`, whose ruling (for this form's page width) is given.
+    public func register(_ scan: GrayImage, ruling: ScanRuling) throws -> RegistrationResult {
+        let factor = ruling.factor, ppmSmall = ruling.pixelsPerMM, angle = ruling.angle
+        let rows = ruling.rows, columns = ruling.columns
         let nominal = ppmSmall / Self.workPPM  // small px per working px
         guard let fy = Self.bestFit(reference: referenceRows, scan: rows, nominal: nominal),
               let fx = Self.bestFit(reference: referenceColumns, scan: columns, nominal: nominal) else {
@@ -60,17 +96,19 @@ public struct ContentRegistration: Sendable {
         let toUpright = AffineTransform(
             a: fx.scale * Self.workPPM, b: 0, c: 0, d: fy.scale * Self.workPPM, tx: fx.offset, ty: fy.offset
         )
-        let centre = Point(x: Double(small.width) / 2, y: Double(small.height) / 2)
+        let centre = Point(x: Double(ruling.width) / 2, y: Double(ruling.height) / 2)
         let back = AffineTransform.rotation(angle, about: centre)
         let transform = AffineTransform.scale(Double(factor)).concatenating(after: back.concatenating(after: toUpright))
-        let residual = residualMM(scan: scan, transform: transform)
-        let score = matchScore(scan: scan, transform: transform)
+        // Checked before the residual and score are measured: on a page that is not the form
+        // those are the slowest part (every mapped point searches the whole radius for ink).
         guard min(fx.correlation, fy.correlation) > 0.3 else {
             throw RegistrationError(
                 code: .contentNotMatched,
                 message: String(format: "the page's ruling does not match the form (correlation %.2f)", min(fx.correlation, fy.correlation))
             )
         }
+        let residual = residualMM(scan: scan, transform: transform)
+        let score = matchScore(scan: scan, transform: transform)
         return RegistrationResult(transform: transform, residualMM: residual, method: .content, matchScore: score)
     }
 

@@ -40,6 +40,28 @@ struct TemplateChooserTests {
         }
     }
 
+    /// A sheet laid on the glass by hand: 6° is beyond the skew every page is searched for, so
+    /// the usual content registration of the 転入届 fails and the wide search finds it.
+    @Test("A 転入届 page 6° crooked is registered by the wide skew search, after the usual one")
+    func crookedPage() throws {
+        let chooser = TemplateChooser(templates: Self.prepared)
+        let upright = try ScanFile(path: SampleCorpus.scans.appendingPathComponent("c_tennyu-clean-01.png").path).page(0)
+        let radians = 6 * Double.pi / 180
+        let centre = Point(x: Double(upright.width) / 2, y: Double(upright.height) / 2)
+        let crooked = upright.warped(by: .rotation(-radians, about: centre), width: upright.width, height: upright.height)
+        #expect(6 > ContentRegistration.usualSkewDegrees && 6 < ContentRegistration.widestSkewDegrees)
+
+        let choice = chooser.choose(crooked)
+        let best = try #require(choice.best)
+        #expect(best.template.id == "c_tennyu", "\(choice.scores)")
+        #expect(best.registration.matchScore >= 0.5, "\(choice.scores)")
+        #expect(abs(abs(best.registration.transform.rotation) - radians) < 0.2 * Double.pi / 180,
+                "rotation found: \(best.registration.transform.rotation * 180 / Double.pi)°")
+        let tennyuTries = choice.attempts.filter { $0.template == "c_tennyu" }
+        #expect(tennyuTries.count == 2, "the usual search, then the wide one: \(tennyuTries.map(\.method))")
+        #expect((tennyuTries.first?.score ?? 0) < 0.5, "the usual search alone does not find the form")
+    }
+
     @Test("A blank page matches no form: every stage is tried, the best score stays under 0.5")
     func blankPage() {
         let chooser = TemplateChooser(templates: Self.prepared)
