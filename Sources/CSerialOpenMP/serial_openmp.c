@@ -1,6 +1,7 @@
 #include "CSerialOpenMP.h"
 
 #include <CInterpose.h>
+#include <dlfcn.h>
 #include <stddef.h>
 
 // libgomp's compiler ABI (GCC ≥ 4.9), as Tesseract calls it.
@@ -22,6 +23,20 @@ struct serial_sections {
 static __thread struct serial_sections sections;
 
 void yomitori_serial_openmp_begin(void) { serial_on_this_thread = 1; }
+
+int yomitori_openmp_one_thread(void) {
+    void (*set_max_active_levels)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
+    if (set_max_active_levels == NULL) return 0;
+    // A region at nesting level 0 is active only while 0 < max-active-levels: with 0, none is,
+    // and libgomp runs it with a team of one (no thread started), whatever num_threads asks.
+    set_max_active_levels(0);
+    return 1;
+}
+
+int yomitori_openmp_max_active_levels(void) {
+    int (*get_max_active_levels)(void) = (int (*)(void))dlsym(RTLD_DEFAULT, "omp_get_max_active_levels");
+    return get_max_active_levels != NULL ? get_max_active_levels() : -1;
+}
 void yomitori_serial_openmp_end(void) { serial_on_this_thread = 0; }
 long yomitori_serial_openmp_regions(void) { return regions_run_serially; }
 

@@ -39,6 +39,10 @@ public final class TesseractEngine {
     /// program's definitions.
     public static var openMPRegionsRunSerially: Int { yomitori_serial_openmp_regions() }
 
+    /// Whether OpenMP regions outside recognitions are limited to one thread (see
+    /// ``OpenMPThreads``); true once an engine was created in a process with libgomp loaded.
+    public static var openMPLimitedToOneThread: Bool { OpenMPThreads.limitedToOne }
+
     /// How many languages engines created on the calling thread loaded without Tesseract's
     /// universal ambiguity table (see CUniversalAmbigs): one per language per engine, or 0 when
     /// Tesseract's call did not reach the program's definition.
@@ -54,6 +58,7 @@ public final class TesseractEngine {
     /// - Throws: ``OCRError`` naming the missing language and the Debian package that provides it.
     public init(languages: String, dataPath: String? = nil) throws {
         LeptonicaLog.silence()
+        OpenMPThreads.limitToOne()
         let dir = dataPath ?? TesseractEngine.defaultDataPath()
         var resolved: [String] = []
         for lang in languages.split(separator: "+").map(String.init) {

@@ -1,13 +1,12 @@
 import Foundation
 
-/// Re-executes the program once with `OMP_THREAD_LIMIT=1` when it is not set.
+/// OpenMP inside this process is kept to one thread by the reader itself (the first Tesseract
+/// engine limits libgomp at run time; see `OpenMPThreads` in YomitoriOCR), so the program no longer
+/// starts itself again to set `OMP_THREAD_LIMIT`. Programs it starts (a job's `command` steps,
+/// poppler's tools) still get `OMP_THREAD_LIMIT=1` unless the variable is set: on a machine whose
+/// cores the workers already keep busy, an OpenMP child should not start a thread per core.
 enum OpenMPLimit {
-    static func ensure() {
-        guard getenv("OMP_THREAD_LIMIT") == nil else { return }
-        setenv("OMP_THREAD_LIMIT", "1", 1)
-        // Only if the executable can be found again; otherwise carry on (slower, still correct).
-        let exe = "/proc/self/exe"
-        guard FileManager.default.isExecutableFile(atPath: exe) else { return }
-        execv(exe, CommandLine.unsafeArgv)
+    static func setForChildren() {
+        setenv("OMP_THREAD_LIMIT", "1", 0)
     }
 }

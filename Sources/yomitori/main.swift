@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import Logging
 
-// Debian's libtesseract uses OpenMP; without a thread limit one worker runs 7× slower. libgomp
-// reads the variable when the process starts, so set it and start again (once).
-OpenMPLimit.ensure()
+// Debian's libtesseract uses OpenMP; the reader keeps it to one thread in this process, and the
+// programs it starts get OMP_THREAD_LIMIT=1 (see OpenMPLimit).
+OpenMPLimit.setForChildren()
 
 // Logs go to stderr; YOMITORI_LOG_LEVEL (trace … critical, default notice) sets how much.
 // Field values never appear in logs at any level: only names, statuses and confidences.

@@ -74,6 +74,22 @@ struct SerialOpenMPNestingTests {
         GOMP_sections_end_nowait()
     }
 
+    /// What `OMP_THREAD_LIMIT=1` did, set from the program: libgomp reads that variable only while
+    /// it loads, so yomitori used to start itself again to set it.
+    @Test("Once an engine exists, a region outside a recognition runs on a team of one")
+    func oneThreadOutsideRecognition() throws {
+        _ = try TesseractEngine(languages: "eng")
+        #expect(TesseractEngine.openMPLimitedToOneThread)
+        #expect(yomitori_openmp_max_active_levels() == 0)
+        let log = Log()
+        let before = yomitori_serial_openmp_regions()
+        withExtendedLifetime(log) {
+            GOMP_parallel(Self.plain, Unmanaged.passUnretained(log).toOpaque(), 4, 0)
+        }
+        #expect(log.entries == [100], "the region's body ran once per team member")
+        #expect(yomitori_serial_openmp_regions() == before, "the region went to libgomp, not the serial path")
+    }
+
     @Test("Sections and plain regions nested in sections, in order, each region once")
     func nested() {
         let log = Log()

@@ -32,7 +32,7 @@ struct YomitoriCLI {
         var built: Bool
     }
 
-    /// The environment a cron job would give: no OMP_THREAD_LIMIT, so the binary's re-exec is counted.
+    /// The environment a cron job would give: no OMP_THREAD_LIMIT.
     static var userEnvironment: [String: String] { Subprocess.environment(["OMP_THREAD_LIMIT": nil]) }
 
     private var templateArguments: [String] { templates.flatMap { ["--template", $0] } }
@@ -136,7 +136,7 @@ struct YomitoriCLI {
     }
 
     /// `hyperfine` over `yomitori run JOB` on an empty inbox (cron's environment: no
-    /// OMP_THREAD_LIMIT, so the re-exec counts); nil when hyperfine is not installed.
+    /// OMP_THREAD_LIMIT); nil when hyperfine is not installed.
     func hyperfineEmptyRun(_ job: JobFolder, runs: Int, scratch: String) throws -> BenchResults.Hyperfine? {
         guard let tool = Self.which("hyperfine") else { return nil }
         let export = scratch + "/hyperfine-empty-run.json"

@@ -1,8 +1,8 @@
 import Foundation
 
-// Debian's libtesseract uses OpenMP: without a thread limit one worker runs 7× slower, and libgomp
-// reads the variable only when the process starts. Set it and start again (once), as yomitori does.
-OpenMPLimit.ensure()
+// Debian's libtesseract uses OpenMP: the reader keeps it to one thread in this process, and the
+// programs the bench starts get OMP_THREAD_LIMIT=1 (see OpenMPLimit), as yomitori's do.
+OpenMPLimit.setForChildren()
 
 do {
     let args = Array(CommandLine.arguments.dropFirst())
