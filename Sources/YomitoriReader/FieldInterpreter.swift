@@ -160,7 +160,40 @@ enum FieldInterpreter {
     }
 
     static func cleanText(_ s: String) -> String {
-        collapse(s.replacingOccurrences(of: "\u{3000}", with: " "))
+        smallKanaFixed(collapse(s.replacingOccurrences(of: "\u{3000}", with: " ")))
+    }
+
+    /// The big kana of each small one (ャ → ヤ, ぃ → い): the same glyph, smaller.
+    static let bigKana: [Character: Character] = {
+        let pairs = ["ァア", "ィイ", "ゥウ", "ェエ", "ォオ", "ャヤ", "ュユ", "ョヨ", "ヮワ",
+                     "ぁあ", "ぃい", "ぅう", "ぇえ", "ぉお", "ゃや", "ゅゆ", "ょよ", "ゎわ"]
+        return Dictionary(uniqueKeysWithValues: pairs.map { ($0.first!, $0.last!) })
+    }()
+
+    /// `text` without the small kana no Japanese word can have where they stand:
+    /// - a small kana next to its own big one (`ヤャ`, `ャヤ`, `ゆゅ`) is one glyph the engine read
+    ///   twice, once at each size: the small one is dropped (`ヤャマダ` → `ヤマダ`);
+    /// - a small kana starting a word (`ャマグチ`) is the big one read too small: small kana
+    ///   only follow another kana (`ャマグチ` → `ヤマグチ`).
+    ///
+    /// Both are what one model does where another reads the word right, so without this the two
+    /// reads disagree and a right value goes to review. Not ッ/っ (`ッツ` is spelt so), and a
+    /// small kana in its place (`キャ`, `ティ`) is left alone.
+    static func smallKanaFixed(_ text: String) -> String {
+        guard text.contains(where: { bigKana[$0] != nil }) else { return text }
+        let chars = Array(text)
+        var out: [Character] = []
+        for (i, c) in chars.enumerated() {
+            guard let big = bigKana[c] else {
+                out.append(c)
+                continue
+            }
+            let before = i > 0 ? chars[i - 1] : nil
+            let after = i + 1 < chars.count ? chars[i + 1] : nil
+            if before == big || after == big { continue }
+            out.append(before == nil || before!.isWhitespace ? big : c)
+        }
+        return String(out)
     }
 
     /// What is wrong with `text` as a person's name, 姓 and 名 apart:
@@ -237,7 +270,7 @@ enum FieldInterpreter {
     static func cleanKatakana(_ s: String) -> String {
         let kata = JapaneseText.hiraganaToKatakana(s)
         let fixes: [Character: Character] = ["一": "ー", "-": "ー", "口": "ロ", "力": "カ", "工": "エ", "夕": "タ", "二": "ニ", "八": "ハ", "卜": "ト"]
-        return collapse(String(kata.map { fixes[$0] ?? $0 }))
+        return smallKanaFixed(collapse(String(kata.map { fixes[$0] ?? $0 })))
     }
 
     static func cleanPhone(_ s: String) -> String {

@@ -115,6 +115,23 @@ struct FieldInterpreterTests {
         #expect(notes(.email, "koyuki@example.jp").isEmpty)
     }
 
+    @Test("A small kana read beside its own big one is dropped, one starting a word made big; small kana in place stay")
+    func smallKana() {
+        func value(_ type: FieldType, _ text: String) -> String? {
+            if case .text(let t)? = interpreted(type, text).value { return t }
+            return nil
+        }
+        #expect(value(.katakana, "ヤャマダ ハナコ") == "ヤマダ ハナコ")
+        #expect(value(.katakana, "ャヤマグチ サユリ") == "ヤマグチ サユリ")
+        #expect(value(.katakana, "ャマグチ オサム") == "ヤマグチ オサム", "a word never starts with a small kana")
+        #expect(value(.text, "山本 さゆゅり") == "山本 さゆり")
+        #expect(value(.katakana, "イィイケダ アオイ") == "イイケダ アオイ", "each big one stays: the reads then still disagree")
+        #expect(value(.katakana, "キャ シャトー ティ ファミール") == "キャ シャトー ティ ファミール")
+        #expect(value(.katakana, "ハッタ ッツ") == "ハッタ ッツ", "not ッ")
+        #expect(value(.text, "東京都みどり市旭町 シャトー白樺305") == "東京都みどり市旭町 シャトー白樺305")
+        #expect(value(.email, "aoi_ikeda@example.jp") == "aoi_ikeda@example.jp")
+    }
+
     @Test("Names: one word, digits or symbols are noted for review; 々, ー and a ・ inside a word are not")
     func names() {
         #expect(FieldInterpreter.nameNotes("山田 太郎").isEmpty)
