@@ -216,8 +216,10 @@ enum FieldInterpreter {
             }
         }
         if odd { notes.append("name_characters") }
-        // In 名 only: 細 begins common surnames (細川, 細田).
-        if words.dropFirst().contains(where: { $0.contains { nameLookAlikes[$0] != nil } }) { notes.append("name_look_alike") }
+        // In 名 only: 細 begins common surnames (細川, 細田). A name written as one word
+        // (近藤紬): every character but the first.
+        let given = words.count == 1 ? [words[0].dropFirst()] : Array(words.dropFirst())
+        if given.contains(where: { $0.contains { nameLookAlikes[$0] != nil } }) { notes.append("name_look_alike") }
         return notes
     }
 

@@ -153,6 +153,9 @@ struct FieldInterpreterTests {
         #expect(FieldInterpreter.nameNotes("吉田 紬").isEmpty)
         #expect(FieldInterpreter.nameNotes("長谷川 陽葵").isEmpty)
         #expect(FieldInterpreter.nameNotes("ホソダ ツムギ").isEmpty)
+        // A name written as one word: every character but the first may be 名.
+        #expect(FieldInterpreter.nameNotes("近藤細") == ["name_unsplit", "name_look_alike"])
+        #expect(FieldInterpreter.nameNotes("細川紬") == ["name_unsplit"])
         #expect(FieldInterpreter.nameNotes("田中1郎") == ["name_unsplit", "name_characters"])
         // Through the interpreter: text and katakana fields of kind name; other fields unchecked.
         let zone = PixelRect(x: 0, y: 0, width: 1, height: 1)
