@@ -13,8 +13,8 @@ public import YomitoriVision
 /// 3. template pages whose marks were not found, by content (a marks form with a damaged mark);
 /// 4. the pages of stages 2 and 3 again, by content with the skew searched up to
 ///    ``ContentRegistration/widestSkewDegrees`` instead of ``ContentRegistration/usualSkewDegrees``
-///    (a sheet laid crooked on the glass; the wider search costs about three times the usual one,
-///    so only pages nothing else matched pay it).
+///    (a sheet laid crooked on the glass; only pages nothing else matched pay for the wider
+///    search: a page of no known form, tried four ways round, took 422 ms instead of 382 ms).
 ///
 /// Within the stage that decides, the highest match score wins, as when every template is tried.
 /// A page no template matches is an outcome (``Choice/best`` below the minimum or `nil`), not a
