@@ -163,12 +163,9 @@ enum FieldInterpreter {
         smallKanaFixed(collapse(s.replacingOccurrences(of: "\u{3000}", with: " ")))
     }
 
-    /// The big kana of each small one (ャ → ヤ, ぃ → い): the same glyph, smaller.
-    static let bigKana: [Character: Character] = {
-        let pairs = ["ァア", "ィイ", "ゥウ", "ェエ", "ォオ", "ャヤ", "ュユ", "ョヨ", "ヮワ",
-                     "ぁあ", "ぃい", "ぅう", "ぇえ", "ぉお", "ゃや", "ゅゆ", "ょよ", "ゎわ"]
-        return Dictionary(uniqueKeysWithValues: pairs.map { ($0.first!, $0.last!) })
-    }()
+    /// The small kana ``smallKanaFixed(_:)`` puts right: not ッ/っ (`ッツ` is spelt so) nor ヵ/ヶ
+    /// (霞ヶ関, where a space read before it would make it start a word).
+    static let fixableSmallKana: Set<Character> = Set("ァィゥェォャュョヮぁぃぅぇぉゃゅょゎ")
 
     /// `text` without the small kana no Japanese word can have where they stand:
     /// - a small kana next to its own big one (`ヤャ`, `ャヤ`, `ゆゅ`) is one glyph the engine read
@@ -177,14 +174,14 @@ enum FieldInterpreter {
     ///   only follow another kana (`ャマグチ` → `ヤマグチ`).
     ///
     /// Both are what one model does where another reads the word right, so without this the two
-    /// reads disagree and a right value goes to review. Not ッ/っ (`ッツ` is spelt so), and a
-    /// small kana in its place (`キャ`, `ティ`) is left alone.
+    /// reads disagree and a right value goes to review. Only ``fixableSmallKana``; a small kana
+    /// in its place (`キャ`, `ティ`) is left alone.
     static func smallKanaFixed(_ text: String) -> String {
-        guard text.contains(where: { bigKana[$0] != nil }) else { return text }
+        guard text.contains(where: fixableSmallKana.contains) else { return text }
         let chars = Array(text)
         var out: [Character] = []
         for (i, c) in chars.enumerated() {
-            guard let big = bigKana[c] else {
+            guard fixableSmallKana.contains(c), let big = JapaneseText.largeKana(c) else {
                 out.append(c)
                 continue
             }

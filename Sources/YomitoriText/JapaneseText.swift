@@ -65,6 +65,16 @@ public enum JapaneseText {
         }
     }
 
+    /// The large kana of a small one, katakana or hiragana (ャ → ヤ, ぃ → い, ッ → ツ), or nil
+    /// for any other character.
+    public static func largeKana(_ c: Character) -> Character? {
+        guard c.unicodeScalars.count == 1, let scalar = c.unicodeScalars.first else { return nil }
+        let isHiragana = (0x3041...0x3096).contains(scalar.value)
+        guard let katakana = isHiragana ? Unicode.Scalar(scalar.value + 0x60) : scalar,
+              let large = KanaTable.smallToLarge[katakana] else { return nil }
+        return Character(isHiragana ? Unicode.Scalar(large.value - 0x60)! : large)
+    }
+
     /// Katakana → hiragana (カタカナ → ひらがな); ヷヸヹヺ and ー have no hiragana form and stay.
     public static func katakanaToHiragana(_ s: String) -> String {
         mapScalars(s) { scalar in

@@ -100,7 +100,7 @@ extension GrayImage {
     /// The coarse search (0.1° steps over ±`maxDegrees`) scores a regular sample of the dark
     /// pixels, at most ``skewSampleLimit``; the fine search (0.01° steps within ±0.1° of the
     /// coarse angle) scores all of them, so the angle found is as precise as with every pixel.
-    func skewAngle(maxDegrees: Double = 4) -> Double {
+    func skewAngle(maxDegrees: Double = ContentRegistration.usualSkewDegrees) -> Double {
         let threshold = inkThreshold()
         var xs: [Double] = [], ys: [Double] = []
         let cx = Double(width) / 2, cy = Double(height) / 2

@@ -19,7 +19,7 @@ struct NaiveBaseline {
         var seconds: [Double] = []
         var failures = 0
         for (i, crop) in selected.enumerated() {
-            // OMP_THREAD_LIMIT=1 is in this process's environment (see OpenMPLimit) and inherited.
+            // OMP_THREAD_LIMIT=1 is in this process's environment (see OpenMPThreads.setLimitForChildProcesses) and inherited.
             let r = try Subprocess(executable: "tesseract", arguments: [crop.path] + Self.arguments).run()
             seconds.append(r.seconds)
             if !r.succeeded { failures += 1 }

@@ -1,8 +1,9 @@
 import Foundation
+import YomitoriOCR
 
 // Debian's libtesseract uses OpenMP: the reader keeps it to one thread in this process, and the
-// programs the bench starts get OMP_THREAD_LIMIT=1 (see OpenMPLimit), as yomitori's do.
-OpenMPLimit.setForChildren()
+// programs the bench starts get OMP_THREAD_LIMIT=1 (see YomitoriOCR's OpenMPThreads), as yomitori's do.
+OpenMPThreads.setLimitForChildProcesses()
 
 do {
     let args = Array(CommandLine.arguments.dropFirst())
