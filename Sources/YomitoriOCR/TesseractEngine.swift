@@ -39,8 +39,8 @@ public final class TesseractEngine {
     /// program's definitions.
     public static var openMPRegionsRunSerially: Int { yomitori_serial_openmp_regions() }
 
-    /// Whether OpenMP regions outside recognitions are limited to one thread (see
-    /// ``OpenMPThreads``); true once an engine was created in a process with libgomp loaded.
+    /// Whether the process has libgomp, whose regions outside recognitions every engine limits to
+    /// one thread on the thread creating it (see ``OpenMPThreads``).
     public static var openMPLimitedToOneThread: Bool { OpenMPThreads.limitedToOne }
 
     /// How many languages engines created on the calling thread loaded without Tesseract's

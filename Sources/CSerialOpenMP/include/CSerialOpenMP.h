@@ -24,13 +24,14 @@ void yomitori_serial_openmp_end(void);
 /// recognitions means the program's definitions were not the ones Tesseract called).
 long yomitori_serial_openmp_regions(void);
 
-/// From now on every OpenMP region in the process, on any thread, runs with a one-thread team, as
-/// under OMP_THREAD_LIMIT=1: libgomp's max-active-levels set to 0 through
+/// From now on every OpenMP region the calling thread starts runs with a one-thread team, as
+/// under OMP_THREAD_LIMIT=1 (libgomp keeps max-active-levels per thread, as OpenMP 5 asks):
+/// libgomp's max-active-levels set to 0 through
 /// omp_set_max_active_levels, found at run time. libgomp reads OMP_THREAD_LIMIT only while it
 /// loads, before the program's first line, so the variable cannot be set from the program; the
 /// call can. Returns 1 when libgomp was found, 0 when the process has no OpenMP runtime.
 int yomitori_openmp_one_thread(void);
-/// libgomp's max-active-levels now (omp_get_max_active_levels), or -1 without an OpenMP runtime.
+/// The calling thread's max-active-levels (omp_get_max_active_levels), or -1 without an OpenMP runtime.
 int yomitori_openmp_max_active_levels(void);
 
 /// libgomp's entry points as Tesseract calls them (GCC's OpenMP ABI), defined in this target;
