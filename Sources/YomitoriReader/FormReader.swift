@@ -54,6 +54,11 @@ public final class FormReader {
                         optional.append(second.language)
                     }
                 }
+                if page.formMarker != nil {
+                    let marker = FormMarkerReader.languages
+                    if !langs.contains(marker.first) { langs.append(marker.first) }
+                    if !optional.contains(marker.second) { optional.append(marker.second) }
+                }
             }
         }
         return (langs, optional)
@@ -74,11 +79,18 @@ public final class FormReader {
         if templates.count > 1 || choice.attempts.filter({ $0.score != nil }).count > 1, best.registration.matchScore < minimumMatchScore {
             return .unknownForm(id, scores: choice.scores)
         }
-        let (prepared, pageIndex, registration) = best
-        let page = prepared.template.pages[pageIndex]
-        let cutter = ZoneCutter(page: turned.image, transform: registration.transform)
         var fields: [FieldRead] = []
+        let prepared: PreparedTemplate, pageIndex: Int, registration: RegistrationResult, cutter: ZoneCutter
         do {
+            let contenders = choice.registered.filter { $0.registration.matchScore >= minimumMatchScore }
+            switch try Self.firstShowingItsMarker(contenders.isEmpty ? [best] : contenders, on: turned.image, engines: engines) {
+            case .found(let taken, let takenCutter):
+                (prepared, pageIndex, registration) = taken
+                cutter = takenCutter
+            case .notFound(let templateIDs):
+                return .unknownForm(id, scores: choice.scores, markersNotFound: templateIDs)
+            }
+            let page = prepared.template.pages[pageIndex]
             if let sharing {
                 let specs = page.fields
                 let order = prepared.sharingOrders[pageIndex]
@@ -118,6 +130,34 @@ public final class FormReader {
         return .read(prepared.validator.decide(read, today: today))
     }
 
+    private enum MarkerOutcome {
+        case found(TemplateChooser.Choice.Registered, ZoneCutter)
+        /// Every contender has a form marker and none was found (their template ids).
+        case notFound([String])
+    }
+
+    /// The first of `contenders` (best match first) whose form marker is printed on the page, or
+    /// that has none. Forms that share their ruling register equally well; the printed title
+    /// tells them apart, and a page of a form with the same ruling as a template's but another
+    /// title (転出届 on a 転入届 template) matches no template instead of being read as that form.
+    /// A page of a template with a marker costs one recognition more (two when the first model's
+    /// read misses it).
+    private static func firstShowingItsMarker(
+        _ contenders: [TemplateChooser.Choice.Registered], on image: GrayImage, engines: EngineSet
+    ) throws -> MarkerOutcome {
+        var notFound: [String] = []
+        let markers = FormMarkerReader(engines: engines)
+        for contender in contenders {
+            let cutter = ZoneCutter(page: image, transform: contender.registration.transform)
+            guard let marker = contender.template.template.pages[contender.pageIndex].formMarker,
+                  try !markers.found(marker, cutter: cutter) else {
+                return .found(contender, cutter)
+            }
+            if !notFound.contains(contender.template.id) { notFound.append(contender.template.id) }
+        }
+        return .notFound(notFound)
+    }
+
     /// Leaves `sharing` (this worker has no more pages) and reads fields of the other members'
     /// pages with this reader's engines until every member has left; with a `gate`, each field
     /// only once the gate lets it in.
@@ -129,10 +169,29 @@ public final class FormReader {
 /// What became of one page.
 public enum PageOutcome: Sendable {
     case read(PageRead)
-    /// The page shows none of the given forms (scores per template id).
-    case unknownForm(PageID, scores: [String: Double])
+    /// The page shows none of the given forms (scores per template id; `markersNotFound`: the
+    /// templates whose ruling matched but whose printed form marker is not on the page).
+    case unknownForm(PageID, scores: [String: Double], markersNotFound: [String] = [])
     /// The page could not be decoded, registered or read.
     case failed(PageID, OCRError)
+}
+
+/// Why a page matched no template, for error text and run reports: template ids and scores,
+/// never page content.
+public enum UnknownFormText {
+    /// "matches none of the templates, as scanned, upside down or sideways (scores as scanned:
+    /// c_tennyu=0.31, …)"; when a template's ruling matched but its form marker was not found,
+    /// that is said first.
+    public static func english(scores: [String: Double], markersNotFound: [String]) -> String {
+        let ranked = scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { "\($0.key)=\(String(format: "%.2f", $0.value))" }.joined(separator: ", ")
+        guard !markersNotFound.isEmpty else {
+            return "matches none of the templates, as scanned, upside down or sideways (scores as scanned: \(ranked))"
+        }
+        let which = markersNotFound.joined(separator: ", ")
+        let its = markersNotFound.count == 1 ? "its" : "their"
+        return "matches the ruling of \(which) but not \(its) printed form marker (form_marker), so it is another form (scores: \(ranked))"
+    }
 }
 
 extension JapaneseDate {

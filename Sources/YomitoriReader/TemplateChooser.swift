@@ -16,7 +16,9 @@ public import YomitoriVision
 ///    (a sheet laid crooked on the glass; only pages nothing else matched pay for the wider
 ///    search: a page of no known form, tried four ways round, took 422 ms instead of 382 ms).
 ///
-/// Within the stage that decides, the highest match score wins, as when every template is tried.
+/// Within the stage that decides, the highest match score wins, as when every template is tried;
+/// ``Choice/registered`` keeps the others, for ``FormReader`` to check form markers when pages
+/// share their ruling.
 /// A page no template matches is an outcome (``Choice/best`` below the minimum or `nil`), not a
 /// thrown error.
 public struct TemplateChooser: Sendable {
@@ -38,7 +40,11 @@ public struct TemplateChooser: Sendable {
 
     /// The outcome of choosing: the best registration found and every attempt made.
     public struct Choice: Sendable {
-        public var best: (template: PreparedTemplate, pageIndex: Int, registration: RegistrationResult)?
+        public typealias Registered = (template: PreparedTemplate, pageIndex: Int, registration: RegistrationResult)
+        public var best: Registered?
+        /// Every registration made, highest match score first (ties in the order tried): the
+        /// reader checks form markers down this list when several pages share their ruling.
+        public var registered: [Registered] = []
         /// Highest match score per template id among the attempts (0 when it could not be registered).
         public var scores: [String: Double]
         /// Why registrations failed, per template, for the error text (no page content).
@@ -92,6 +98,8 @@ public struct TemplateChooser: Sendable {
             }
             attempt.score = result.matchScore
             choice.scores[slot.template.id] = max(choice.scores[slot.template.id] ?? 0, result.matchScore)
+            let place = choice.registered.firstIndex { $0.registration.matchScore < result.matchScore } ?? choice.registered.endIndex
+            choice.registered.insert((slot.template, slot.pageIndex, result), at: place)
             if choice.best == nil || result.matchScore > choice.best!.registration.matchScore {
                 choice.best = (slot.template, slot.pageIndex, result)
             }

@@ -94,10 +94,9 @@ struct RunContext: Sendable {
                     // (the reviewer rejects it, with a reason). Its reading keeps `invalid`.
                     let waiting: PageStatus = status == .invalid ? .review : status
                     records.append(PageRecord(inputID: input.id, page: index, status: waiting, template: page.template, readJSON: Self.json(page)))
-                case .unknownForm(_, let scores):
+                case .unknownForm(_, let scores, let markersNotFound):
                     worst = .failed
-                    let detail = scores.map { "\($0.key)=\(String(format: "%.2f", $0.value))" }.sorted().joined(separator: ",")
-                    report.problems.append("\(input.name) page \(index + 1): matches no template, as scanned, upside down or sideways (\(detail))")
+                    report.problems.append("\(input.name) page \(index + 1): " + UnknownFormText.english(scores: scores, markersNotFound: markersNotFound))
                     records.append(PageRecord(inputID: input.id, page: index, status: .failed, template: nil, readJSON: "{\"error\":\"unknown_form\"}"))
                 case .failed(_, let error):
                     worst = .failed

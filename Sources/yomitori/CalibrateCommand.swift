@@ -70,7 +70,16 @@ struct CalibrateCommand: ParsableCommand {
                 let name = (path as NSString).lastPathComponent
                 guard let truthPage = pages["\(name)#\(index)"], quality == nil || truthPage.quality == quality else { continue }
                 matched += 1
-                guard case .read(let read) = reader.read(try scan.page(index), id: PageID(file: name, page: index)) else {
+                let read: PageRead
+                switch reader.read(try scan.page(index), id: PageID(file: name, page: index)) {
+                case .read(let page):
+                    read = page
+                case .unknownForm(_, let scores, let markersNotFound):
+                    Console.error("\(name): page \(index + 1) not read: it " + UnknownFormText.english(scores: scores, markersNotFound: markersNotFound))
+                    unread += 1
+                    continue
+                case .failed(_, let error):
+                    Console.error("\(name): page \(index + 1) not read: \(error.message)")
                     unread += 1
                     continue
                 }

@@ -46,8 +46,8 @@ struct PreviewCommand: ParsableCommand {
             try PreviewRenderer.write(scan: scan, read: read.maskingSensitive(), page: tpage, to: out)
             let turn = read.registration.turnedDegrees.map { ", scanned turned: read turned \($0)° clockwise" } ?? ""
             print("\(out): \(read.fields.count) fields, residual \(String(format: "%.2f", read.registration.residualMM)) mm\(turn)")
-        case .unknownForm:
-            Console.error("\(scan): page \(page) does not show this form")
+        case .unknownForm(_, let scores, let markersNotFound):
+            Console.error("\(scan): page \(page) does not show this form: it " + UnknownFormText.english(scores: scores, markersNotFound: markersNotFound))
             throw ExitCode(1)
         case .failed(_, let error):
             Console.error("\(scan): page \(page): \(error.message)")

@@ -74,9 +74,8 @@ struct ReadCommand: ParsableCommand {
                 case .read(var page):
                     if !showSensitive { page = page.maskingSensitive() }
                     output.write(page)
-                case .unknownForm(let id, let scores):
-                    let best = scores.sorted { $0.value > $1.value }.map { "\($0.key)=\(String(format: "%.2f", $0.value))" }
-                    let message = "page \(id.page + 1) matches none of the templates, as scanned, upside down or sideways (scores as scanned: \(best.joined(separator: ", ")))"
+                case .unknownForm(let id, let scores, let markersNotFound):
+                    let message = "page \(id.page + 1) " + UnknownFormText.english(scores: scores, markersNotFound: markersNotFound)
                     Console.error("\(path): \(message)")
                     output.write(ErrorRecord(file: path, page: index, code: "unknown_form", message: message))
                     failures += 1

@@ -1,6 +1,8 @@
 import YomitoriYAML
 import ArgumentParser
 import YomitoriTemplate
+import YomitoriReader
+import Foundation
 
 /// `yomitori template …`: check and preview templates.
 struct TemplateCommand: ParsableCommand {
@@ -13,7 +15,12 @@ struct TemplateCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate template files and say exactly what is wrong (file:line:column).",
-            discussion: "Exit status: 0 no errors (warnings allowed); 2 at least one error."
+            discussion: """
+                Also reads each page's form_marker on the template's reference image, as it will be \
+                read on scans, and warns when it is not found there.
+
+                Exit status: 0 no errors (warnings allowed); 2 at least one error.
+                """
         )
 
         @Argument(help: "Template YAML files.")
@@ -27,11 +34,30 @@ struct TemplateCommand: ParsableCommand {
                 let n = diagnostics.filter { $0.severity == .error }.count
                 errors += n
                 if n == 0 {
-                    let w = diagnostics.count
+                    let markerWarnings = Self.markerWarnings(path: path)
+                    for warning in markerWarnings { print(warning) }
+                    let w = diagnostics.count + markerWarnings.count
                     print("\(path): OK" + (w > 0 ? " (\(w) warning\(w == 1 ? "" : "s"))" : ""))
                 }
             }
             if errors > 0 { throw ExitCode(2) }
+        }
+
+        /// The form markers not found on their reference images (see ``FormMarkerAudit``).
+        static func markerWarnings(path: String) -> [String] {
+            guard let template = try? TemplateLoader.load(path: path) else { return [] }
+            do {
+                return try FormMarkerAudit.check(template).filter { !$0.found }.map { finding in
+                    let zone = template.pages[finding.page].formMarker.map { z in
+                        "[" + [z.zone.x, z.zone.y, z.zone.width, z.zone.height].map { String(format: "%g", $0) }.joined(separator: ", ") + "]"
+                    } ?? ""
+                    return "\(path): warning: form_marker '\(finding.marker)' of page \(finding.page + 1) is not read in its zone \(zone) "
+                        + "on the reference image; scans of this form would be reported as another form (unknown_form). "
+                        + "Check that the zone covers the printed text with a couple of mm to spare, and that the text is as printed."
+                }
+            } catch {
+                return ["\(path): warning: form_marker not checked on the reference image: \(error)"]
+            }
         }
     }
 }

@@ -88,6 +88,25 @@ struct ReadCommandTests {
         #expect(result.stdoutLines.filter { $0.hasSuffix("OK") }.count == 3)
     }
 
+    /// A newcomer's marker zone drawn beside the printed title: every scan of the form would be
+    /// reported as another form, so `template check` reads the marker on the blank form and says so.
+    @Test("template check warns when the form marker is not read in its zone on the reference image")
+    func markerOffItsText() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let original = try String(contentsOfFile: CLIRunner.sample("samples/templates/c_tennyu.yaml"), encoding: .utf8)
+        let moved = original
+            .replacingOccurrences(of: "zone: [16, 11, 35, 13]", with: "zone: [16, 40, 35, 13]")
+            .replacingOccurrences(of: "reference_image: ../forms/", with: "reference_image: \(CLIRunner.sample("samples/forms"))/")
+        #expect(moved != original)
+        let path = dir.appendingPathComponent("moved.yaml").path
+        try moved.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["template", "check", path])
+        #expect(result.status == 0, "a warning, not an error: \(result.stdout)")
+        #expect(result.stdout.contains("\(path): warning: form_marker '転入届' of page 1 is not read in its zone [16, 40, 35, 13]"), "\(result.stdout)")
+        #expect(result.stdout.contains("OK (1 warning)"), "\(result.stdout)")
+    }
+
     @Test("Sensitive values are masked unless asked for")
     func masking() throws {
         let scan = CLIRunner.sample("samples/scans/c_tennyu-clean-01.png")

@@ -189,7 +189,7 @@ struct ReaderWorkers {
                 report.ocrFields += page.fields.filter { $0.type != "checkbox" && $0.type != "choice" }.count
             case .failed(let id, let error):
                 if report.errors.count < 5 { report.errors.append("\(id): \(error.message)") }
-            case .unknownForm(let id, _):
+            case .unknownForm(let id, _, _):
                 if report.errors.count < 5 { report.errors.append("\(id): unknown form") }
             }
             onPage?()
