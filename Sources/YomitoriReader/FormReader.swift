@@ -183,14 +183,30 @@ public enum UnknownFormText {
     /// c_tennyu=0.31, …)"; when a template's ruling matched but its form marker was not found,
     /// that is said first.
     public static func english(scores: [String: Double], markersNotFound: [String]) -> String {
-        let ranked = scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            .map { "\($0.key)=\(String(format: "%.2f", $0.value))" }.joined(separator: ", ")
+        let ranked = ranked(scores)
         guard !markersNotFound.isEmpty else {
             return "matches none of the templates, as scanned, upside down or sideways (scores as scanned: \(ranked))"
         }
         let which = markersNotFound.joined(separator: ", ")
         let its = markersNotFound.count == 1 ? "its" : "their"
         return "matches the ruling of \(which) but not \(its) printed form marker (form_marker), so it is another form (scores: \(ranked))"
+    }
+
+    /// `c_tennyu=1.00, a_juminhyo=0.31`: best first, then by id.
+    static func ranked(_ scores: [String: Double]) -> String {
+        scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { "\($0.key)=\(String(format: "%.2f", $0.value))" }.joined(separator: ", ")
+    }
+}
+
+extension UnknownFormText {
+    /// The same in Japanese, for the quarantine note a clerk reads.
+    public static func japanese(scores: [String: Double], markersNotFound: [String]) -> String {
+        let ranked = ranked(scores)
+        guard !markersNotFound.isEmpty else {
+            return "どのテンプレートの様式とも一致しません（向きを変えても同じ。一致度: \(ranked)）"
+        }
+        return "\(markersNotFound.joined(separator: ", ")) と罫線は一致しますが、様式名（form_marker）が印刷されていないため、別の様式です（一致度: \(ranked)）"
     }
 }
 

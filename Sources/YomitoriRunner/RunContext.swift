@@ -77,6 +77,8 @@ struct RunContext: Sendable {
             var records: [PageRecord] = []
             var pages: [PageRead] = []
             var worst: PageStatus = .accepted
+            // Why pages failed, for the quarantine note: page numbers, template ids, error codes.
+            var failedPages: [(ja: String, en: String)] = []
             for (index, outcome) in outcomes.enumerated() {
                 report.counts.pages += 1
                 switch outcome {
@@ -96,11 +98,14 @@ struct RunContext: Sendable {
                     records.append(PageRecord(inputID: input.id, page: index, status: waiting, template: page.template, readJSON: Self.json(page)))
                 case .unknownForm(_, let scores, let markersNotFound):
                     worst = .failed
-                    report.problems.append("\(input.name) page \(index + 1): " + UnknownFormText.english(scores: scores, markersNotFound: markersNotFound))
+                    let en = "page \(index + 1) " + UnknownFormText.english(scores: scores, markersNotFound: markersNotFound)
+                    report.problems.append("\(input.name) \(en)")
+                    failedPages.append(("\(index + 1)ページ目: " + UnknownFormText.japanese(scores: scores, markersNotFound: markersNotFound), en))
                     records.append(PageRecord(inputID: input.id, page: index, status: .failed, template: nil, readJSON: "{\"error\":\"unknown_form\"}"))
                 case .failed(_, let error):
                     worst = .failed
                     report.problems.append("\(input.name) page \(index + 1): \(error.code)")
+                    failedPages.append(("\(index + 1)ページ目: \(error.message)", "page \(index + 1): \(error.message)"))
                     records.append(PageRecord(inputID: input.id, page: index, status: .failed, template: nil, readJSON: "{\"error\":\"\(error.code)\"}"))
                 }
             }
@@ -109,7 +114,13 @@ struct RunContext: Sendable {
             case .accepted: return .accepted(pages)
             case .review: return .review
             case .invalid: return .invalid
-            case .failed: return .failed("page_failed", "読み取れないページがあります", "a page could not be read or matched to a form")
+            case .failed:
+                // The first few pages' reasons; a 300-page PDF's note stays readable.
+                let shown = failedPages.prefix(3)
+                let more = failedPages.count - shown.count
+                let ja = shown.map(\.ja).joined(separator: "; ") + (more > 0 ? "; ほか\(more)ページ" : "")
+                let en = shown.map(\.en).joined(separator: "; ") + (more > 0 ? "; and \(more) more page(s)" : "")
+                return .failed("page_failed", "読み取れないページがあります: \(ja)", "a page could not be read or matched to a form: \(en)")
             }
         }
     }

@@ -125,6 +125,32 @@ struct RunCommandTests {
         try? FileManager.default.removeItem(at: job.root)
     }
 
+    /// A 転出届 among 転入届s: its ruling matches the 転入届 template (1.00), its printed title does
+    /// not. It must not be read (or imported) as a 転入届: the file is quarantined, and the note
+    /// says which page and why, in both languages.
+    @Test("A page of another form with the same ruling is quarantined with the reason, never read as this form")
+    func otherFormSameRuling() throws {
+        let root = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inbox = root.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: CLIRunner.sample("Tests/Fixtures/tenshutsu-clean.png"), toPath: inbox.appendingPathComponent("転出届.png").path)
+        let job = root.appendingPathComponent("job.yaml").path
+        var definition = TestJob("tennyu", root: root.path, templates: ["c_tennyu"])
+        definition.workers = 1
+        try definition.write(to: job)
+        let result = try CLIRunner.run(["run", job, "--ledger", root.appendingPathComponent("ledger.sqlite").path,
+                                        "--lock-dir", root.appendingPathComponent("locks").path, "--json"])
+        #expect(result.status == 2, "\(result.stderr)")
+        let counts = try #require(try Self.report(result)["counts"] as? [String: Int])
+        #expect(counts["failed"] == 1 && counts["accepted"] == 0 && counts["review"] == 0)
+        let note = try String(contentsOfFile: root.appendingPathComponent("error/転出届.png.error.txt").path, encoding: .utf8)
+        #expect(note.contains("page_failed"), "\(note)")
+        #expect(note.contains("page 1 matches the ruling of c_tennyu but not its printed form marker"), "\(note)")
+        #expect(note.contains("1ページ目: c_tennyu と罫線は一致しますが、様式名（form_marker）が印刷されていない"), "\(note)")
+    }
+
     @Test("A lone scanner PDF is read by both workers (fields shared); counts and effect as with one worker")
     func lonePDFSharedFields() throws {
         var reports: [[String: Any]] = []
