@@ -13,14 +13,14 @@ struct RunCommandTests {
         var ledger: String { root.appendingPathComponent("ledger.sqlite").path }
         var locks: String { root.appendingPathComponent("locks").path }
 
-        init(scans: [String], form: String = "a_juminhyo", mapping: String = "juminhyo_csv") throws {
+        init(scans: [String], form: String = "a_juminhyo", otherForms: [String] = [], mapping: String = "juminhyo_csv") throws {
             root = try CLIRunner.temporaryDirectory()
             try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
             for scan in scans {
                 try FileManager.default.copyItem(
                     atPath: CLIRunner.sample("samples/scans/\(scan)"), toPath: inbox.appendingPathComponent(scan).path)
             }
-        var definition = TestJob("e2e", root: root.path, templates: [form])
+        var definition = TestJob("e2e", root: root.path, templates: [form] + otherForms)
             definition.workers = 2
             definition.secondsPerField = 8
             definition.export = (mapping, "{job}_{date}_{seq}.csv")
@@ -155,7 +155,9 @@ struct RunCommandTests {
     func lonePDFSharedFields() throws {
         var reports: [[String: Any]] = []
         for workers in [1, 2] {
-            let job = try JobFolder(scans: ["mixed-stack.pdf"])
+            // The stack holds a page of each sample form: a job reading it needs all three templates
+            // (with 住民票 alone, the other two pages are other forms, quarantined).
+            let job = try JobFolder(scans: ["mixed-stack.pdf"], otherForms: ["b_jido_koza", "c_tennyu"])
             defer { try? FileManager.default.removeItem(at: job.root) }
             let result = try job.run(extra: ["--workers", "\(workers)"])
             #expect([0, 1].contains(result.status), "\(result.stderr)")
