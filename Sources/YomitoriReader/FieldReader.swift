@@ -63,7 +63,8 @@ struct FieldReader {
 
     /// Two reads that agree went through the same line finder, and both models can make the same
     /// mistake there: one glyph read as two characters (ウ → ウワ, 1 → 1l), a kanji read as the
-    /// same wrong one. For free-text types, where no format check would notice, a read that
+    /// same wrong one, a digit dropped (11日 → 1日). For free-text types and dates, where no format
+    /// check would notice, a read that
     /// segments the zone another way (a raw line, psm 13, instead of the line finder's words)
     /// must see the same characters too — by the first model or, when that raw-line read differs,
     /// by another model's. When none does, the first dissenting value becomes the field's second

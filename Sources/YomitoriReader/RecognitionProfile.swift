@@ -10,7 +10,8 @@ struct RecognitionProfile: Equatable {
     /// Ways to read the zone a second time, in order of preference (the first available is used).
     var secondReads: [SecondRead] = []
     /// Reads with another segmentation that must confirm a value the first reads agreed on (free-text
-    /// types only: text, katakana, email); the first that agrees is enough.
+    /// types: text, katakana, email; and dates, where both first reads can drop a digit alike,
+    /// 11日 → 1日, and a valid date is left either way); the first that agrees is enough.
     var confirmingReads: [SecondRead] = []
     /// The first read may put a letter where a digit was printed, or the reverse (an e-mail
     /// address's `1` read as `l` by every read of the same model): a Latin model (not jpn) whose
@@ -61,7 +62,7 @@ struct RecognitionProfile: Equatable {
             // No whitelist: any character.
             mixesLettersAndDigits = whitelist.map { $0.contains(where: \.isLetter) && $0.contains(where: \.isNumber) } ?? true
         }
-        if [.text, .katakana, .email].contains(field.type) {
+        if [.text, .katakana, .email, .date].contains(field.type) {
             // Another segmentation than the first reads': a raw line (no word finding), or, for a
             // field read as a raw line already, a single word.
             let other: PageSegmentationMode = mode == .rawLine ? .singleWord : .rawLine

@@ -13,7 +13,7 @@ struct ConfirmingReadTests {
         FieldSpec(name: "f", type: type, zone: RectMM(x: 0, y: 0, width: 50, height: 10), language: "")
     }
 
-    @Test("Free-text types are confirmed by a raw-line read; kanji text by the first model only")
+    @Test("Free-text types and dates are confirmed by a raw-line read; kanji text by the first model only")
     func profiles() {
         let text = RecognitionProfile(for: field(.text))
         #expect(text.confirmingReads == [.init(language: "jpn", mode: .rawLine, scale: 1)])
@@ -22,8 +22,12 @@ struct ConfirmingReadTests {
         #expect(kana.confirmingReads.allSatisfy { $0.mode == .rawLine })
         let email = RecognitionProfile(for: field(.email))
         #expect(email.confirmingReads == [.init(language: "eng", mode: .rawLine, scale: 1)])
-        // Types with a format check (or their own second read) pay nothing more.
-        for type in [FieldType.digits, .number, .phone, .date, .comb, .checkbox, .choice] {
+        // Dates too: both first reads can drop a digit alike (11日 → 1日, a valid date either way).
+        let date = RecognitionProfile(for: field(.date))
+        #expect(date.confirmingReads.map(\.language) == ["jpn", "script/Japanese"])
+        #expect(date.confirmingReads.allSatisfy { $0.mode == .rawLine })
+        // Types read with Latin models, whitelists and format checks (or their own second read) pay nothing more.
+        for type in [FieldType.digits, .number, .phone, .comb, .checkbox, .choice] {
             #expect(RecognitionProfile(for: field(type)).confirmingReads.isEmpty, "\(type)")
         }
         // A field the template reads as a raw line already is confirmed by a single-word read.
