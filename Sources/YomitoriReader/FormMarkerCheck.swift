@@ -1,4 +1,4 @@
-public import YomitoriOCR
+import YomitoriOCR
 import YomitoriVision
 public import YomitoriTemplate
 import YomitoriText
@@ -65,7 +65,7 @@ public enum FormMarkerMatch {
 /// (two when the first read misses), both counted as recognition time.
 struct FormMarkerReader {
     /// The models a marker is read with, in order; the second only when installed.
-    static let languages = (first: "jpn", second: "script/Japanese")
+    static let languages = (first: "jpn", second: RecognitionProfile.secondJapaneseModel)
 
     let engines: EngineSet
 

@@ -197,9 +197,7 @@ public enum UnknownFormText {
         scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { "\($0.key)=\(String(format: "%.2f", $0.value))" }.joined(separator: ", ")
     }
-}
 
-extension UnknownFormText {
     /// The same in Japanese, for the quarantine note a clerk reads.
     public static func japanese(scores: [String: Double], markersNotFound: [String]) -> String {
         let ranked = ranked(scores)

@@ -25,6 +25,9 @@ struct RecognitionProfile: Equatable {
         var scale: Double
     }
 
+    /// Tesseract's Japanese script model, the second model Japanese text is read with.
+    static let secondJapaneseModel = "script/Japanese"
+
     static let digits = "0123456789"
     static let katakana: String = {
         var s = ""
@@ -54,7 +57,7 @@ struct RecognitionProfile: Equatable {
         whitelist = field.whitelist ?? defaults.2
         let rescaled = SecondRead(language: language, mode: mode, scale: 0.75)
         if language == "jpn" {
-            secondReads = [SecondRead(language: "script/Japanese", mode: mode, scale: 1), rescaled]
+            secondReads = [SecondRead(language: Self.secondJapaneseModel, mode: mode, scale: 1), rescaled]
         } else if field.type.usesOCR {
             secondReads = [rescaled, SecondRead(language: language, mode: .rawLine, scale: 1.25)]
         }
@@ -72,7 +75,7 @@ struct RecognitionProfile: Equatable {
             // since the script model's raw-line read repeats its own line read's misread kanji
             // (measured on holdout scans: 紬 → 細, 葵 → 壮 confirmed that way).
             if language == "jpn", field.type != .text {
-                confirmingReads.append(SecondRead(language: "script/Japanese", mode: other, scale: 1))
+                confirmingReads.append(SecondRead(language: Self.secondJapaneseModel, mode: other, scale: 1))
             }
         }
     }

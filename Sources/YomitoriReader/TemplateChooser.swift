@@ -41,10 +41,11 @@ public struct TemplateChooser: Sendable {
     /// The outcome of choosing: the best registration found and every attempt made.
     public struct Choice: Sendable {
         public typealias Registered = (template: PreparedTemplate, pageIndex: Int, registration: RegistrationResult)
-        public var best: Registered?
         /// Every registration made, highest match score first (ties in the order tried): the
         /// reader checks form markers down this list when several pages share their ruling.
         public var registered: [Registered] = []
+        /// The highest match score (the first tried of equal ones).
+        public var best: Registered? { registered.first }
         /// Highest match score per template id among the attempts (0 when it could not be registered).
         public var scores: [String: Double]
         /// Why registrations failed, per template, for the error text (no page content).
@@ -88,7 +89,7 @@ public struct TemplateChooser: Sendable {
                 slots.append(Slot(template: t, pageIndex: index, registrar: registrar, marksKey: key))
             }
         }
-        var choice = Choice(best: nil, scores: [:], problems: [], attempts: [])
+        var choice = Choice(scores: [:], problems: [], attempts: [])
         func consider(_ slot: Slot, _ result: RegistrationResult, _ attempt: inout Attempt) {
             var result = result
             if let content = slot.registrar.content {
@@ -100,9 +101,6 @@ public struct TemplateChooser: Sendable {
             choice.scores[slot.template.id] = max(choice.scores[slot.template.id] ?? 0, result.matchScore)
             let place = choice.registered.firstIndex { $0.registration.matchScore < result.matchScore } ?? choice.registered.endIndex
             choice.registered.insert((slot.template, slot.pageIndex, result), at: place)
-            if choice.best == nil || result.matchScore > choice.best!.registration.matchScore {
-                choice.best = (slot.template, slot.pageIndex, result)
-            }
         }
         func failed(_ slot: Slot, _ error: any Error) {
             choice.problems.append("\(slot.template.id): \(error)")

@@ -80,3 +80,8 @@ func format(_ rect: RectMM) -> String {
     "[" + [rect.x, rect.y, rect.width, rect.height].map(format).joined(separator: ", ") + "]"
 }
 
+extension RectMM {
+    /// As written in a template, `[54.6, 42.6, 136.8, 11.8]`, for messages outside the parser.
+    public var templateText: String { format(self) }
+}
+

@@ -2,7 +2,6 @@ import YomitoriYAML
 import ArgumentParser
 import YomitoriTemplate
 import YomitoriReader
-import Foundation
 
 /// `yomitori template …`: check and preview templates.
 struct TemplateCommand: ParsableCommand {
@@ -29,12 +28,13 @@ struct TemplateCommand: ParsableCommand {
         func run() throws {
             var errors = 0
             for path in paths {
-                let diagnostics = TemplateLoader.check(path: path)
+                let report = TemplateLoader.report(path: path)
+                let diagnostics = report.diagnostics
                 for d in diagnostics { print(d.description) }
                 let n = diagnostics.filter { $0.severity == .error }.count
                 errors += n
                 if n == 0 {
-                    let markerWarnings = Self.markerWarnings(path: path)
+                    let markerWarnings = report.template.map { Self.markerWarnings($0, path: path) } ?? []
                     for warning in markerWarnings { print(warning) }
                     let w = diagnostics.count + markerWarnings.count
                     print("\(path): OK" + (w > 0 ? " (\(w) warning\(w == 1 ? "" : "s"))" : ""))
@@ -44,13 +44,10 @@ struct TemplateCommand: ParsableCommand {
         }
 
         /// The form markers not found on their reference images (see ``FormMarkerAudit``).
-        static func markerWarnings(path: String) -> [String] {
-            guard let template = try? TemplateLoader.load(path: path) else { return [] }
+        static func markerWarnings(_ template: Template, path: String) -> [String] {
             do {
                 return try FormMarkerAudit.check(template).filter { !$0.found }.map { finding in
-                    let zone = template.pages[finding.page].formMarker.map { z in
-                        "[" + [z.zone.x, z.zone.y, z.zone.width, z.zone.height].map { String(format: "%g", $0) }.joined(separator: ", ") + "]"
-                    } ?? ""
+                    let zone = template.pages[finding.page].formMarker?.zone.templateText ?? ""
                     return "\(path): warning: form_marker '\(finding.marker)' of page \(finding.page + 1) is not read in its zone \(zone) "
                         + "on the reference image; scans of this form would be reported as another form (unknown_form). "
                         + "Check that the zone covers the printed text with a couple of mm to spare, and that the text is as printed."
