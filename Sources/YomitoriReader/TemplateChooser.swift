@@ -1,5 +1,6 @@
 import Foundation
 import YomitoriTemplate
+public import YomitoriValidation
 public import YomitoriVision
 
 /// Finds which template page a scan shows and registers the scan to it, cheapest test first.
@@ -57,7 +58,7 @@ public struct TemplateChooser: Sendable {
     /// Lowest match score for a page to be taken as a template's form (ends the search early).
     public var minimumMatchScore: Double
 
-    public init(templates: [PreparedTemplate], minimumMatchScore: Double = 0.5) {
+    public init(templates: [PreparedTemplate], minimumMatchScore: Double = DecisionPolicy.defaultMinimumMatchScore) {
         self.templates = templates
         self.minimumMatchScore = minimumMatchScore
     }

@@ -129,8 +129,8 @@ struct TemplateParser {
     ) -> RegistrationSpec? {
         guard let node else {
             reader.warning(.noRegistration, at: pageNode,
-                           "\(subject) has no registration; scans will be read without alignment "
-                               + "(add registration: reference_image: a blank scan of the form)")
+                           "\(subject) has no registration; no scan can be registered to it, so every page "
+                               + "fails (add registration: reference_image: a blank scan of the form)")
             return RegistrationSpec()
         }
         guard let keyed = reader.mapping(node, TemplateKeys.registration, subject: "registration") else { return nil }
@@ -161,8 +161,8 @@ struct TemplateParser {
         }
         if spec.marks.isEmpty, spec.referenceImage == nil, isValid {
             reader.warning(.noRegistration, at: node,
-                           "registration has neither marks nor reference_image; scans will be read without "
-                               + "alignment (add reference_image: a blank scan of the form)")
+                           "registration has neither marks nor reference_image; no scan can be registered "
+                               + "to it, so every page fails (add reference_image: a blank scan of the form)")
         }
         return isValid ? spec : nil
     }

@@ -8,6 +8,18 @@ public struct DecisionPolicy: Sendable {
     public var thresholds: [String: Double]
     /// Threshold of a type missing from ``thresholds``.
     public var fallbackThreshold: Double
+    /// Below this match score (``RegistrationSummary/matchScore``: the share of the blank form's
+    /// printed rules found on the page) a page is not taken for its template's form with
+    /// certainty, and every field goes to review (`weak_form_match`).
+    ///
+    /// With several templates such a page is another form (`unknown_form`) and is never
+    /// validated; the one template of a job is taken whatever the score, so this keeps a page of
+    /// another form read with it out of the import file.
+    public var minimumMatchScore: Double = Self.defaultMinimumMatchScore
+
+    /// The lowest match score that takes a page for a template's form: also what the reader's
+    /// template chooser needs before it takes a form among several.
+    public static let defaultMinimumMatchScore = 0.5
 
     /// text, katakana, digits, number, phone, email 0.80; date and comb 0.75; checkbox and choice 0.60.
     public static let defaultThresholds: [String: Double] = [

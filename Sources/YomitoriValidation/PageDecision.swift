@@ -39,6 +39,17 @@ struct PageDecision {
         return reason
     }
 
+    /// A page-level reason that also goes on every field read: the whole page is in doubt, so
+    /// each of its values is checked by a person, not only those that are doubtful on their own.
+    mutating func flagEveryField(_ code: ReasonCode, _ status: Status, _ detail: ReasonCatalogue.Detail) {
+        let reason = addPageFinding(code, status, names: [], detail)
+        for index in fields.indices {
+            var own = reason
+            own.field = fields[index].read.name
+            fields[index].findings.add(Finding(reason: own, status: status))
+        }
+    }
+
     // MARK: - Page rules
 
     /// Applies one page rule. A failure adds a page-level reason and the same reason (with the

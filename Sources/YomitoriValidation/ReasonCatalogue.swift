@@ -53,6 +53,8 @@ public enum ReasonCatalogue {
         case note(String)
         /// `not_in_template`, `template_mismatch`: the template id.
         case template(String)
+        /// `weak_form_match`: the template, the page's match score and the score needed.
+        case formMatch(template: String, score: Double, minimum: Double)
     }
 
     /// Which `date:` bound failed.
@@ -134,6 +136,17 @@ public enum ReasonCatalogue {
             let id = templateID(detail)
             return ("このページはテンプレート \(id) 以外で読み取られています",
                     "the page was read with another template than \(id)")
+        case .weakFormMatch:
+            guard case .formMatch(let id, let score, let minimum) = detail else {
+                return ("このページは様式の罫線と一部しか一致しません。別の様式でないか確認してください",
+                        "the page matches the form's printed rules only in part; check that it is this form")
+            }
+            // Rounded down, so a score just under the minimum never shows as the minimum itself.
+            let (s, m) = (decimal((score * 100).rounded(.down) / 100), decimal(minimum))
+            return ("このページはテンプレート \(id) の様式の罫線と一部しか一致しません（一致度 \(s)、基準 \(m)）。"
+                        + "別の様式でないか確認してください",
+                    "the page matches the printed rules of template \(id) only in part (match score \(s), "
+                        + "\(m) needed); check that it is this form")
 
         // Values
         case .requiredMissing:

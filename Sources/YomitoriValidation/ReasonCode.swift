@@ -59,6 +59,9 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let notRead = ReasonCode(rawValue: "not_read")
     /// The page was read with another template than the validator's (page-level).
     public static let templateMismatch = ReasonCode(rawValue: "template_mismatch")
+    /// The page matches its template's printed rules only in part (match score below
+    /// ``DecisionPolicy/minimumMatchScore``): it may be another form (page-level, and on every field).
+    public static let weakFormMatch = ReasonCode(rawValue: "weak_form_match")
 
     // MARK: - Values (invalid for hard rules, review for soft ones)
 
@@ -107,7 +110,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Every code the catalogue has a message for (unknown reading notes come on top).
     public static let all: [ReasonCode] = [
         lowConfidence, readsDisagree, unreadable, unparsedDate, nonDigitDropped, nothingUsable, combBoxUnclear,
-        combGap, spacedNumber, letterOrDigit, nameUnsplit, nameCharacters, nameLookAlike, kanaSplit, strayMark, unknownWard, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch,
+        combGap, spacedNumber, letterOrDigit, nameUnsplit, nameCharacters, nameLookAlike, kanaSplit, strayMark, unknownWard, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch, weakFormMatch,
         requiredMissing, checkDigit, format, notKatakana, notDigits, pattern, length, range, notAllowed,
         impossibleDate, dateRange, age, zenginKana, severalTicked, tooFewTicked, tooManyTicked,
         dateOrder, atLeastOne, notEqual,

@@ -67,6 +67,11 @@ public struct Validator: Sendable {
         if page.template != template.id {
             _ = decision.addPageFinding(.templateMismatch, .review, names: [], .template(template.id))
         }
+        if page.registration.matchScore < policy.minimumMatchScore {
+            decision.flagEveryField(.weakFormMatch, .review, .formMatch(
+                template: template.id, score: page.registration.matchScore, minimum: policy.minimumMatchScore
+            ))
+        }
         if let templatePage = templatePage(for: page) {
             let read = Set(page.fields.map(\.name))
             for spec in templatePage.fields where !read.contains(spec.name) {

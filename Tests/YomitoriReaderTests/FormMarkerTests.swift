@@ -99,6 +99,34 @@ struct FormMarkerTests {
         }
     }
 
+    @Test("Without a marker, a page of another form read with a job's one template is reviewed as a whole")
+    func oneTemplateWithoutMarker() throws {
+        var template = try TemplateLoader.load(path: SampleCorpus.templates[0])
+        template.pages[0].formMarker = nil
+        let reader = FormReader(templates: [try PreparedTemplate(template)])
+        // A 児童手当 page: registered to the 住民票 template by its marks, but few of its rules are there.
+        let other = SampleCorpus.scans.appendingPathComponent("b_jido_koza-clean-01.png").path
+        guard case .read(let page) = reader.read(try Self.page(other), id: PageID(file: other, page: 0)) else {
+            Issue.record("\(other) not read with the one template")
+            return
+        }
+        #expect(page.registration.matchScore < 0.5, "\(page.registration.matchScore)")
+        #expect(page.status != .accepted)
+        #expect(page.reasons.contains { $0.code == "weak_form_match" && $0.en.contains("a_juminhyo") })
+        for field in page.fields {
+            #expect(field.status != .accepted && field.reasons.contains { $0.code == "weak_form_match" }, "\(field.name)")
+        }
+        // A page of the form itself matches well and is decided field by field as before.
+        let own = SampleCorpus.scans.appendingPathComponent("a_juminhyo-clean-01.png").path
+        guard case .read(let right) = reader.read(try Self.page(own), id: PageID(file: own, page: 0)) else {
+            Issue.record("\(own) not read")
+            return
+        }
+        #expect(right.registration.matchScore >= 0.5)
+        #expect(!right.reasons.contains { $0.code == "weak_form_match" })
+        #expect(right.fields.contains { $0.status == .accepted })
+    }
+
     @Test("Templates with a marker need the Japanese model even when no field does")
     func markerLanguage() throws {
         var template = try TemplateLoader.load(path: SampleCorpus.templates[2])

@@ -210,8 +210,8 @@ import Testing
         let warning = try single(.noRegistration, in: yaml)
         #expect(warning.severity == .warning)
         #expect(warning.line == 3)
-        #expect(warning.message == "page has no registration; scans will be read without alignment "
-            + "(add registration: reference_image: a blank scan of the form)")
+        #expect(warning.message == "page has no registration; no scan can be registered to it, so every page "
+            + "fails (add registration: reference_image: a blank scan of the form)")
         #expect(try TemplateLoader.load(yaml: yaml, path: virtualPath).pages[0].registration == RegistrationSpec())
     }
 }

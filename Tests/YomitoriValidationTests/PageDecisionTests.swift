@@ -149,6 +149,32 @@ import YomitoriText
         #expect(invalid.fields.map(\.status) == [.review, .accepted, .invalid])
     }
 
+    @Test func aPageMatchingItsFormOnlyInPartIsReviewedFieldByField() throws {
+        let fields = [field("a", "text", y: 20), field("b", "text", y: 40)].joined(separator: "\n")
+        let validator = Validator(template: try template(fields: fields))
+        let reads = [read("a", "text", text("x")), read("b", "text", text("y"))]
+        // At the minimum (0.5) the page is decided as usual.
+        let matched = validator.decide(try page(reads, matchScore: 0.5), today: today)
+        #expect(matched.status == .accepted)
+        #expect(matched.reasons.isEmpty)
+        // Just under it, every field goes to review with the page's reason, named by the field.
+        let weak = validator.decide(try page(reads, matchScore: 0.497), today: today)
+        #expect(weak.status == .review)
+        #expect(weak.reasons.map(\.code) == ["weak_form_match"])
+        #expect(weak.reasons.first?.field == nil)
+        #expect(weak.reasons.first?.en.contains("template t only in part (match score 0.49, 0.50 needed)") == true)
+        #expect(weak.fields.map(\.status) == [.review, .review])
+        #expect(weak.fields.map { $0.reasons.map(\.code) } == [["weak_form_match"], ["weak_form_match"]])
+        #expect(weak.fields.map { $0.reasons.first?.field } == ["a", "b"])
+        // A field invalid on its own stays invalid, and so does the page.
+        let strict = Validator(template: try template(fields: [field("a", "text", y: 20), field("b", "text", "required: true", y: 40)]
+            .joined(separator: "\n")))
+        let blank = strict.decide(try page([read("a", "text", text("x")), read("b", "text", text(""))], matchScore: 0.2), today: today)
+        #expect(blank.status == .invalid)
+        #expect(blank.fields.map(\.status) == [.review, .invalid])
+        #expect(blank.fields[1].reasons.map(\.code).sorted() == ["required_missing", "weak_form_match"])
+    }
+
     @Test func fieldsMissingFromTheReadAndAnotherTemplateArePageReasons() throws {
         let fields = [field("a", "text", y: 20), field("b", "text", y: 40), field("c", "text", "required: true", y: 60)]
             .joined(separator: "\n")

@@ -45,17 +45,17 @@ func read(
 func text(_ s: String) -> FieldValue { .text(s) }
 
 /// A registration summary (it has no public initialiser: it is decoded like a stored result).
-func registration() throws -> RegistrationSummary {
+func registration(matchScore: Double = 0.9) throws -> RegistrationSummary {
     let json = """
-        {"method": "marks", "residual_mm": 0.1, "rotation_deg": 0, "px_per_mm": 11.81, "match_score": 0.9,
+        {"method": "marks", "residual_mm": 0.1, "rotation_deg": 0, "px_per_mm": 11.81, "match_score": \(matchScore),
          "transform": {"a": 1, "b": 0, "c": 0, "d": 1, "tx": 0, "ty": 0}}
         """
     return try JSONDecoder().decode(RegistrationSummary.self, from: Data(json.utf8))
 }
 
 /// A page of template `t` with these fields.
-func page(_ fields: [FieldRead], template: String = "t") throws -> PageRead {
-    PageRead(file: "scan.pdf", page: 0, template: template, registration: try registration(), fields: fields)
+func page(_ fields: [FieldRead], template: String = "t", matchScore: Double = 0.9) throws -> PageRead {
+    PageRead(file: "scan.pdf", page: 0, template: template, registration: try registration(matchScore: matchScore), fields: fields)
 }
 
 /// Decides a page of one field and returns that field.
