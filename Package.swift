@@ -241,7 +241,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "YomitoriTextTests", dependencies: ["YomitoriText"]),
         .testTarget(name: "YomitoriHashingTests", dependencies: ["YomitoriHashing"]),
-        .testTarget(name: "YomitoriTemplateTests", dependencies: ["YomitoriTemplate", "YomitoriYAML"]),
+        .testTarget(name: "YomitoriTemplateTests", dependencies: ["FuzzSupport", "YomitoriTemplate", "YomitoriYAML"]),
         .testTarget(name: "YomitoriVisionTests", dependencies: ["YomitoriVision"]),
         .testTarget(
             name: "YomitoriValidationTests",
@@ -249,7 +249,7 @@ let package = Package(
         ),
         .testTarget(
             name: "YomitoriOCRTests",
-            dependencies: ["CLineImages", "CSerialOpenMP", "CTesseract", "CUniversalAmbigs", "YomitoriOCR", "YomitoriVision"],
+            dependencies: ["CLineImages", "CSerialOpenMP", "CTesseract", "CUniversalAmbigs", "FuzzSupport", "YomitoriOCR", "YomitoriVision"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -258,7 +258,7 @@ let package = Package(
             resources: []
         ),
         .testTarget(name: "YomitoriLedgerTests", dependencies: ["YomitoriLedger"]),
-        .testTarget(name: "YomitoriJobsTests", dependencies: ["YomitoriJobs", "YomitoriHashing", "YomitoriLedger", "YomitoriYAML"]),
+        .testTarget(name: "YomitoriJobsTests", dependencies: ["FuzzSupport", "YomitoriJobs", "YomitoriHashing", "YomitoriLedger", "YomitoriYAML"]),
         .testTarget(
             name: "YomitoriReviewTests",
             dependencies: ["YomitoriReview", "YomitoriReviewWeb", "YomitoriLedger", "YomitoriResults", "YomitoriTemplate",
@@ -273,9 +273,11 @@ let package = Package(
         /// review station's browser tests (no Selenium).
         .target(name: "WebDriverSupport", path: "Tests/WebDriverSupport"),
         .testTarget(name: "WebDriverSupportTests", dependencies: ["WebDriverSupport"]),
+        /// Deterministic damage (bytes, YAML text) for the fuzz tests of decoders and parsers.
+        .target(name: "FuzzSupport", dependencies: ["YomitoriYAML"], path: "Tests/FuzzSupport"),
         .testTarget(
             name: "YomitoriExportTests",
-            dependencies: ["YomitoriExport", "YomitoriHashing", "YomitoriYAML", "YomitoriResults", "YomitoriText", "YomitoriVision",
+            dependencies: ["FuzzSupport", "YomitoriExport", "YomitoriHashing", "YomitoriYAML", "YomitoriResults", "YomitoriText", "YomitoriVision",
                            .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),

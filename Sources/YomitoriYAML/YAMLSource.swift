@@ -20,9 +20,32 @@ public enum YAMLSource {
             return problem("cannot be read (check its permissions)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return problem("is not UTF-8 text; save \(name) as UTF-8")
+            let (line, column) = firstInvalidUTF8(in: [UInt8](data))
+            return .failure(YAMLDiagnostic(
+                code: .unreadableFile, file: path, line: line, column: column,
+                message: "is not UTF-8 text from here on (saved as Shift_JIS?); save \(name) as UTF-8"
+            ))
         }
         return .success(text)
+    }
+
+    /// Line and column (1-based, the column in bytes) of the first byte that does not belong to
+    /// valid UTF-8; (1, 1) when the whole text is valid.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, lineStart = 0, offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3
+                : lead >= 0xF0 && lead < 0xF5 ? 4 : 0
+            guard length > 0, offset + length <= bytes.count,
+                  String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil else { break }
+            if lead == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = offset + 1
+            }
+            offset += length
+        }
+        return offset < bytes.count ? (line, offset - lineStart + 1) : (1, 1)
     }
 
     /// The root node of `yaml`, or a `malformed-yaml` diagnostic (or `not-a-mapping` for an empty

@@ -26,7 +26,13 @@ import Testing
         let binary = directory.url.appendingPathComponent("binary.yaml")
         try Data([0x74, 0x3A, 0x20, 0xFF, 0xFE]).write(to: binary)
         #expect(TemplateLoader.check(path: binary.path).map(\.message)
-            == ["is not UTF-8 text; save the template as UTF-8"])
+            == ["is not UTF-8 text from here on (saved as Shift_JIS?); save the template as UTF-8"])
+        #expect(TemplateLoader.check(path: binary.path).map(\.line) == [1])
+        // A template saved as Shift_JIS: the first Japanese text is named by line and column.
+        let sjis = directory.url.appendingPathComponent("sjis.yaml")
+        try Data(Array("template: t\ntitle: ".utf8) + [0x8F, 0x5A, 0x96, 0xAF, 0x95, 0x5B] + Array("\n".utf8)).write(to: sjis)
+        let diagnostic = try #require(TemplateLoader.check(path: sjis.path).first)
+        #expect(diagnostic.description.hasPrefix("\(sjis.path):2:8: error: is not UTF-8 text from here on"))
     }
 
     @Test func malformedYAMLUsesTheLineFromYams() throws {
