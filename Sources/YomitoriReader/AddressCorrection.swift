@@ -48,6 +48,28 @@ enum AddressCorrection {
         numberSpacing(text).contains(" ")
     }
 
+    /// Whether white space stands inside a run of katakana (`グリーンハイ ツ`): the engine splits
+    /// widely printed or narrow kana (ツ, ー) from the rest of a building name, and a name like
+    /// `パーク ハイツ` is rare but real, so the text alone cannot tell; a person decides.
+    static func hasSpacedKana(_ text: String) -> Bool {
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isWhitespace else { i += 1; continue }
+            var j = i
+            while j < chars.count, chars[j].isWhitespace { j += 1 }
+            if i > 0, j < chars.count, isKatakanaLetter(chars[i - 1]), isKatakanaLetter(chars[j]) { return true }
+            i = j
+        }
+        return false
+    }
+
+    /// A katakana letter or the long-vowel mark ー (not the middle dot ・, which separates words).
+    private static func isKatakanaLetter(_ c: Character) -> Bool {
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+        return (0x30A1...0x30FA).contains(scalar.value) || scalar.value == 0x30FC
+    }
+
     /// `text` without white space, except one space where white space separates two digits
     /// (ASCII or full-width): the spacing that matters in an address.
     static func numberSpacing(_ text: String) -> String {

@@ -102,6 +102,9 @@ public enum ReasonCatalogue {
         case .spacedNumber:
             return ("\(f)の数字の間に空白があります（一続きの番地か、番地と部屋番号かを確認してください）",
                     "\(e): a space between two digits (one number, or a 番地 and then a room number?)")
+        case .spacedKana:
+            return ("\(f)のカタカナの間に空白があります（建物名などに空白が入るか確認してください）",
+                    "\(e): a space inside katakana (a building name split by the reader, or written with a space?)")
         case .letterOrDigit:
             return ("\(f)に英字か数字か紛らわしい文字があります（l と 1、O と 0 など）",
                     "\(e): a character could be a letter or a digit (l or 1, O or 0…)")

@@ -29,6 +29,9 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Reader note: in an address, white space between two digits (`16番2 2号`): one number
     /// split by the engine, or a 番地 followed by a room number.
     public static let spacedNumber = ReasonCode(rawValue: "spaced_number")
+    /// Reader note: in an address, white space inside a run of katakana (`グリーンハイ ツ`): a
+    /// building name split by the engine, or one written with a space.
+    public static let spacedKana = ReasonCode(rawValue: "spaced_kana")
     /// Reader note: a character read as a letter could be a digit, or the reverse (`l`/`1`,
     /// `O`/`0`): the engine's runner-up for it was of the other kind.
     public static let letterOrDigit = ReasonCode(rawValue: "letter_or_digit")
@@ -110,7 +113,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Every code the catalogue has a message for (unknown reading notes come on top).
     public static let all: [ReasonCode] = [
         lowConfidence, readsDisagree, unreadable, unparsedDate, nonDigitDropped, nothingUsable, combBoxUnclear,
-        combGap, spacedNumber, letterOrDigit, nameUnsplit, nameCharacters, nameLookAlike, kanaSplit, strayMark, unknownWard, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch, weakFormMatch,
+        combGap, spacedNumber, spacedKana, letterOrDigit, nameUnsplit, nameCharacters, nameLookAlike, kanaSplit, strayMark, unknownWard, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch, weakFormMatch,
         requiredMissing, checkDigit, format, notKatakana, notDigits, pattern, length, range, notAllowed,
         impossibleDate, dateRange, age, zenginKana, severalTicked, tooFewTicked, tooManyTicked,
         dateOrder, atLeastOne, notEqual,

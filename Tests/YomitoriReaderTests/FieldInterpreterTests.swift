@@ -104,6 +104,25 @@ struct FieldInterpreterTests {
         #expect(whole.notes.isEmpty)
     }
 
+    @Test("Addresses: white space inside katakana is noted for review; beside other text it is not")
+    func spacedKana() {
+        #expect(AddressCorrection.hasSpacedKana("兵庫県神戸市中央区元町通3丁目16番24号グリーンハイ ツ806"))
+        #expect(AddressCorrection.hasSpacedKana("東京都港区芝1-2-3 パーク\u{3000}ハイツ101"))
+        #expect(AddressCorrection.hasSpacedKana("東京都港区芝1-2-3 コーポ ー101"))
+        #expect(!AddressCorrection.hasSpacedKana("東京都みどり市桜台1丁目16番22号 ハイツ若葉1008"))
+        #expect(!AddressCorrection.hasSpacedKana("東京都千代田区霞が関1-2-3 メゾン・ド・青葉 101"))
+        #expect(!AddressCorrection.hasSpacedKana("東京都千代田区霞が関1-2-3 メゾン ・ド"))
+        #expect(!AddressCorrection.hasSpacedKana("グリーンハイツ"))
+        var f = field(.text, name: "address")
+        f.kind = .address
+        let split = FieldInterpreter.interpret(f, recognition: symbols([("24号グリーンハイ", 0), (" ", 150), ("ツ806", 180)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(split.notes == ["spaced_kana"])
+        var plain = field(.text, name: "remarks")
+        plain.kind = nil
+        let remark = FieldInterpreter.interpret(plain, recognition: symbols([("グリーンハイ", 0), (" ", 150), ("ツ", 180)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        #expect(!remark.notes.contains("spaced_kana"), "only addresses")
+    }
+
     @Test("ユ read as コユ goes to review (kana_split), in katakana and in free text")
     func splitKana() {
         func notes(_ type: FieldType, _ text: String) -> [String] { interpreted(type, text).notes }
