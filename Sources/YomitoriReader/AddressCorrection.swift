@@ -38,8 +38,29 @@ enum AddressCorrection {
             let range = NSRange(out.startIndex..., in: out)
             out = spacing.stringByReplacingMatches(in: out, range: range, withTemplate: "")
         }
-        return snapPrefecture(out)
+        return restoreVoicedKana(snapPrefecture(out))
     }
+
+    /// A city from ``BuiltInVocabulary/voicedKanaCities`` read with a 濁点 lost (みとり市 for
+    /// みどり市, つくは市 for つくば市) is that city: the unvoiced spelling names no city. Only
+    /// right after a prefecture or at the start, and only before 市.
+    static func restoreVoicedKana(_ text: String) -> String {
+        for city in BuiltInVocabulary.voicedKanaCities {
+            let unvoiced = String(city.map { unvoicedKana[$0] ?? $0 })
+            guard unvoiced != city, let found = text.range(of: unvoiced + "市") else { continue }
+            if found.lowerBound > text.startIndex {
+                let before = text[text.index(before: found.lowerBound)]
+                guard before.isWhitespace || "都道府県".contains(before) else { continue }
+            }
+            return text.replacingCharacters(in: found, with: city + "市")
+        }
+        return text
+    }
+
+    /// Each voiced hiragana and the kana it becomes without its 濁点.
+    private static let unvoicedKana: [Character: Character] = Dictionary(uniqueKeysWithValues: zip(
+        "がぎぐげござじずぜぞだぢづでどばびぶべぼ", "かきくけこさしすせそたちつてとはひふへほ"
+    ))
 
     /// Whether white space separates two digits: the engine splits widely printed numbers
     /// (２５番地 read as `2 5番地`), and `1-11-17 705` (番地, then a room) is rare but real, so

@@ -63,6 +63,19 @@ public enum BuiltInVocabulary {
                   "足立区", "葛飾区", "江戸川区"]),
     ]
 
+    /// Cities (市) whose names are written with a voiced kana (が, じ, ど, ば, び, べ …): the
+    /// engine drops a 濁点 easily (みどり市 read as みとり市), and no city is named with the
+    /// unvoiced spelling. Without 市; by prefecture, north to south.
+    public static let voicedKanaCities: [String] = [
+        "つがる",  // 青森県
+        "つくば", "かすみがうら", "つくばみらい",  // 茨城県
+        "みどり",  // 群馬県
+        "ふじみ野",  // 埼玉県
+        "いなべ",  // 三重県
+        "南あわじ",  // 兵庫県
+        "えびの",  // 宮崎県
+    ]
+
     /// Lists by the name used in templates.
     public static let byName: [String: [String]] = ["prefectures": prefectures, "banks": banks]
 }

@@ -104,6 +104,21 @@ struct FieldInterpreterTests {
         #expect(whole.notes.isEmpty)
     }
 
+    @Test("Addresses: a city written with a voiced kana, read without its 濁点, is that city")
+    func voicedKanaCities() {
+        #expect(AddressCorrection.apply("東京都みとり市本町5-8-22") == "東京都みどり市本町5-8-22")
+        #expect(AddressCorrection.apply("群馬県みとり市大間々町1") == "群馬県みどり市大間々町1")
+        #expect(AddressCorrection.apply("茨城県つくは市竹園1-1") == "茨城県つくば市竹園1-1")
+        #expect(AddressCorrection.apply("埼玉県ふしみ野市福岡1-1-1") == "埼玉県ふじみ野市福岡1-1-1")
+        #expect(AddressCorrection.apply("みとり市笠懸町1") == "みどり市笠懸町1")
+        // Read right, or not a city of the list: as read.
+        #expect(AddressCorrection.apply("東京都みどり市本町5-8-22") == "東京都みどり市本町5-8-22")
+        #expect(AddressCorrection.apply("東京都みどり市みとり町1") == "東京都みどり市みとり町1")
+        #expect(AddressCorrection.apply("東京都港区みとり1-1") == "東京都港区みとり1-1")
+        // Inside another name (after neither a prefecture nor the start): as read.
+        #expect(AddressCorrection.apply("大阪府大阪市北区ひみとり市場1") == "大阪府大阪市北区ひみとり市場1")
+    }
+
     @Test("Addresses: white space inside katakana is noted for review; beside other text it is not")
     func spacedKana() {
         #expect(AddressCorrection.hasSpacedKana("兵庫県神戸市中央区元町通3丁目16番24号グリーンハイ ツ806"))
