@@ -45,42 +45,54 @@ enum AddressCorrection {
     /// みどり市, つくは市 for つくば市) is that city: the unvoiced spelling names no city. Only
     /// right after a prefecture or at the start, and only before 市.
     static func restoreVoicedKana(_ text: String) -> String {
-        for city in BuiltInVocabulary.voicedKanaCities {
-            let unvoiced = String(city.map { unvoicedKana[$0] ?? $0 })
-            guard unvoiced != city, let found = text.range(of: unvoiced + "市") else { continue }
-            if found.lowerBound > text.startIndex {
-                let before = text[text.index(before: found.lowerBound)]
-                guard before.isWhitespace || "都道府県".contains(before) else { continue }
-            }
-            return text.replacingCharacters(in: found, with: city + "市")
+        for (unvoiced, city) in unvoicedCities {
+            guard let found = text.range(of: unvoiced), startsPlaceName(found.lowerBound, in: text) else { continue }
+            return text.replacingCharacters(in: found, with: city)
         }
         return text
     }
 
-    /// Each voiced hiragana and the kana it becomes without its 濁点.
-    private static let unvoicedKana: [Character: Character] = Dictionary(uniqueKeysWithValues: zip(
-        "がぎぐげござじずぜぞだぢづでどばびぶべぼ", "かきくけこさしすせそたちつてとはひふへほ"
-    ))
+    /// (`みとり市`, `みどり市`) for each city of the list: the spelling without 濁点 and 半濁点
+    /// (the combining marks canonical decomposition splits off), and the city.
+    private static let unvoicedCities: [(String, String)] = BuiltInVocabulary.voicedKanaCities.map { city in
+        let marks: Set<Unicode.Scalar> = ["\u{3099}", "\u{309A}"]
+        let bare = String(String.UnicodeScalarView(city.decomposedStringWithCanonicalMapping.unicodeScalars.filter { !marks.contains($0) }))
+        return (bare.precomposedStringWithCanonicalMapping + "市", city + "市")
+    }
+
+    /// Whether a place name starting at `index` begins the text or follows a prefecture (or white
+    /// space): 大阪市 in 大阪府大阪市, not in 東大阪市.
+    static func startsPlaceName(_ index: String.Index, in text: String) -> Bool {
+        guard index > text.startIndex else { return true }
+        let before = text[text.index(before: index)]
+        return before.isWhitespace || "都道府県".contains(before)
+    }
 
     /// Whether white space separates two digits: the engine splits widely printed numbers
     /// (２５番地 read as `2 5番地`), and `1-11-17 705` (番地, then a room) is rare but real, so
     /// the text alone cannot tell; a person decides.
     static func hasSpacedNumber(_ text: String) -> Bool {
-        numberSpacing(text).contains(" ")
+        hasSpace(in: text) { $0.isDigitOfAnyWidth }
     }
 
     /// Whether white space stands inside a run of katakana (`グリーンハイ ツ`): the engine splits
     /// widely printed or narrow kana (ツ, ー) from the rest of a building name, and a name like
     /// `パーク ハイツ` is rare but real, so the text alone cannot tell; a person decides.
     static func hasSpacedKana(_ text: String) -> Bool {
-        let chars = Array(text)
-        var i = 0
-        while i < chars.count {
-            guard chars[i].isWhitespace else { i += 1; continue }
-            var j = i
-            while j < chars.count, chars[j].isWhitespace { j += 1 }
-            if i > 0, j < chars.count, isKatakanaLetter(chars[i - 1]), isKatakanaLetter(chars[j]) { return true }
-            i = j
+        hasSpace(in: text, between: isKatakanaLetter)
+    }
+
+    /// Whether a run of white space has a character of `kind` on both sides.
+    private static func hasSpace(in text: String, between kind: (Character) -> Bool) -> Bool {
+        var previous: Character?, afterSpace = false
+        for c in text {
+            if c.isWhitespace {
+                afterSpace = previous != nil
+                continue
+            }
+            if afterSpace, let previous, kind(previous), kind(c) { return true }
+            previous = c
+            afterSpace = false
         }
         return false
     }
@@ -134,10 +146,7 @@ enum AddressCorrection {
             var searchFrom = text.startIndex
             while let found = text.range(of: city, range: searchFrom..<text.endIndex) {
                 searchFrom = found.upperBound
-                if found.lowerBound > text.startIndex {
-                    let before = text[text.index(before: found.lowerBound)]
-                    guard before.isWhitespace || "都道府県".contains(before) else { continue }
-                }
+                guard startsPlaceName(found.lowerBound, in: text) else { continue }
                 let rest = text[found.upperBound...].drop { $0.isWhitespace }
                 guard let ku = rest.prefix(5).firstIndex(of: "区") else { continue }
                 let ward = String(rest[rest.startIndex...ku])

@@ -43,11 +43,7 @@ struct PageDecision {
     /// each of its values is checked by a person, not only those that are doubtful on their own.
     mutating func flagEveryField(_ code: ReasonCode, _ status: Status, _ detail: ReasonCatalogue.Detail) {
         let reason = addPageFinding(code, status, names: [], detail)
-        for index in fields.indices {
-            var own = reason
-            own.field = fields[index].read.name
-            fields[index].findings.add(Finding(reason: own, status: status))
-        }
+        for index in fields.indices { add(reason, status, toField: index) }
     }
 
     // MARK: - Page rules
@@ -87,12 +83,14 @@ struct PageDecision {
     ) {
         let detail = detail ?? .others(names.dropFirst().map(subject))
         let reason = addPageFinding(code, status, names: names, detail, override: override)
-        for name in names {
-            guard let index = index(of: name) else { continue }
-            var own = reason
-            own.field = name
-            fields[index].findings.add(Finding(reason: own, status: status))
-        }
+        for index in names.compactMap(index(of:)) { add(reason, status, toField: index) }
+    }
+
+    /// A page reason on one field, under the field's own name.
+    private mutating func add(_ reason: Reason, _ status: Status, toField index: Int) {
+        var own = reason
+        own.field = fields[index].read.name
+        fields[index].findings.add(Finding(reason: own, status: status))
     }
 
     private func index(of name: String) -> Int? {

@@ -32,18 +32,15 @@ public enum YAMLSource {
     /// Line and column (1-based, the column in bytes) of the first byte that does not belong to
     /// valid UTF-8; (1, 1) when the whole text is valid.
     static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
         var line = 1, lineStart = 0, offset = 0
-        while offset < bytes.count {
-            let lead = bytes[offset]
-            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3
-                : lead >= 0xF0 && lead < 0xF5 ? 4 : 0
-            guard length > 0, offset + length <= bytes.count,
-                  String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil else { break }
-            if lead == UInt8(ascii: "\n") {
+        while case .valid(let encoded) = parser.parseScalar(from: &input) {
+            if encoded.count == 1, encoded.first == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = offset + 1
             }
-            offset += length
+            offset += encoded.count
         }
         return offset < bytes.count ? (line, offset - lineStart + 1) : (1, 1)
     }

@@ -26,6 +26,13 @@ struct FieldInterpreterTests {
         FieldInterpreter.interpret(field(type), recognition: Recognition(text: text, confidence: 0.9, symbols: []), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
     }
 
+    /// Hand-built symbols read for a text field of `kind` (an address by default).
+    private func interpreted(_ items: [(String, Int)], kind: TextKind? = .address) -> FieldRead {
+        var f = field(.text, name: kind == .address ? "address" : "remarks")
+        f.kind = kind
+        return FieldInterpreter.interpret(f, recognition: symbols(items), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+    }
+
     @Test("Whitespace runs collapse to one ASCII space")
     func spacing() {
         let rec = Recognition(text: "山田\u{3000} 太郎\n", confidence: 0.9, symbols: [])
@@ -96,11 +103,9 @@ struct FieldInterpreterTests {
         #expect(AddressCorrection.hasSpacedNumber("東京都みどり市本町２丁目２３番１\u{3000}２号"))
         #expect(!AddressCorrection.hasSpacedNumber("東京都みどり市桜台1丁目16番22号 ハイツ若葉1008"))
         #expect(!AddressCorrection.hasSpacedNumber("北海道札幌市中央区北三条西 3丁目"))
-        var f = field(.text, name: "address")
-        f.kind = .address
-        let split = FieldInterpreter.interpret(f, recognition: symbols([("16番2", 0), (" ", 150), ("2号", 180)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        let split = interpreted([("16番2", 0), (" ", 150), ("2号", 180)])
         #expect(split.notes == ["spaced_number"])
-        let whole = FieldInterpreter.interpret(f, recognition: symbols([("16番22号", 0)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        let whole = interpreted([("16番22号", 0)])
         #expect(whole.notes.isEmpty)
     }
 
@@ -128,13 +133,9 @@ struct FieldInterpreterTests {
         #expect(!AddressCorrection.hasSpacedKana("東京都千代田区霞が関1-2-3 メゾン・ド・青葉 101"))
         #expect(!AddressCorrection.hasSpacedKana("東京都千代田区霞が関1-2-3 メゾン ・ド"))
         #expect(!AddressCorrection.hasSpacedKana("グリーンハイツ"))
-        var f = field(.text, name: "address")
-        f.kind = .address
-        let split = FieldInterpreter.interpret(f, recognition: symbols([("24号グリーンハイ", 0), (" ", 150), ("ツ806", 180)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        let split = interpreted([("24号グリーンハイ", 0), (" ", 150), ("ツ806", 180)])
         #expect(split.notes == ["spaced_kana"])
-        var plain = field(.text, name: "remarks")
-        plain.kind = nil
-        let remark = FieldInterpreter.interpret(plain, recognition: symbols([("グリーンハイ", 0), (" ", 150), ("ツ", 180)]), zone: PixelRect(x: 0, y: 0, width: 1, height: 1))
+        let remark = interpreted([("グリーンハイ", 0), (" ", 150), ("ツ", 180)], kind: nil)
         #expect(!remark.notes.contains("spaced_kana"), "only addresses")
     }
 
