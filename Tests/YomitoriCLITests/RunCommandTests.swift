@@ -57,6 +57,7 @@ struct RunCommandTests {
     @Test("Inbox in; import file, routed inputs, quarantine note, ledger and report out; nothing twice")
     func endToEnd() throws {
         let job = try JobFolder(scans: ["a_juminhyo-clean-01.png", "a_juminhyo-clean-03.png", "a_juminhyo-degraded-04.jpg"])
+        defer { try? FileManager.default.removeItem(at: job.root) }
         try Data("not an image".utf8).write(to: job.inbox.appendingPathComponent("壊れた ファイル.png"))
         // The sample mapping asks for a manifest; this copy also for a .done marker.
         let sampleMapping = CLIRunner.sample("samples/mappings/juminhyo_csv.yaml")
@@ -122,7 +123,6 @@ struct RunCommandTests {
         let status = try CLIRunner.run(["status", "--ledger", job.ledger])
         #expect(status.status == 0)
         #expect(status.stdout.contains("e2e:"), "\(status.stdout)")
-        try? FileManager.default.removeItem(at: job.root)
     }
 
     /// A 転出届 among 転入届s: its ruling matches the 転入届 template (1.00), its printed title does
@@ -276,6 +276,7 @@ struct RunCommandTests {
     @Test("An empty inbox creates no engine; with a file, a missing language fails before the file is taken")
     func emptyInboxLoadsNothing() throws {
         let folder = try JobFolder(scans: [])
+        defer { try? FileManager.default.removeItem(at: folder.root) }
         // The sample template with one field read by a model that is not installed.
         let source = try String(contentsOfFile: CLIRunner.sample("samples/templates/a_juminhyo.yaml"), encoding: .utf8)
         let blank = CLIRunner.sample("samples/forms/a_juminhyo.blank.png")
