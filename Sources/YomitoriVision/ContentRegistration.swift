@@ -139,6 +139,19 @@ public struct ContentRegistration: Sendable {
 
     struct AxisFit { var scale: Double, offset: Double, correlation: Double }
 
+    /// Scale searched on every page, either way of the page filling the scan (0.05 = ±5 %).
+    public static let usualScaleRange = 0.05
+    /// Scale searched when the usual band's best fit is at its edge or poor: a form printed with
+    /// "fit to page" (93–97 %), or scanned with a margin round the sheet.
+    public static let widestScaleRange = 0.10
+    /// Coarse scale step, as a share of the nominal scale.
+    static let scaleStep = 0.005
+    /// A best fit within this many coarse steps of the usual band's edge may lie beyond it.
+    static let edgeSteps = 2.0
+    /// Below this correlation the usual band's best fit is not trusted without the wider band
+    /// (a page of the form registers at 0.92 or more on either axis).
+    static let confidentCorrelation = 0.8
+
     /// Scale and offset with `scan[offset + scale·i] ≈ reference[i]`, by normalised correlation.
     ///
     /// The profiles are pixel counts, so the dot products are sums of whole numbers: they are
@@ -207,33 +220,52 @@ public struct ContentRegistration: Sendable {
         }
         // Coarse: scale ±5 % around nominal, offset over a generous range; then refine.
         let span = Double(scan.count)
-        var s = nominal * 0.95
-        while s <= nominal * 1.05 {
-            atScale(s) { scaled in
-                var t = -0.15 * span
-                while t <= 0.15 * span {
-                    let c = correlation(t, scaled: scaled)
-                    if best == nil || c > best!.correlation { best = AxisFit(scale: s, offset: t, correlation: c) }
-                    t += 2
+        let step = nominal * scaleStep
+        func coarse(from low: Double, through high: Double) {
+            var s = nominal * low
+            while s <= nominal * high + step / 2 {
+                atScale(s) { scaled in
+                    var t = -0.15 * span
+                    while t <= 0.15 * span {
+                        let c = correlation(t, scaled: scaled)
+                        if best == nil || c > best!.correlation { best = AxisFit(scale: s, offset: t, correlation: c) }
+                        t += 2
+                    }
                 }
+                s += step
             }
-            s += nominal * 0.005
         }
-        guard var fit = best else { return nil }
-        for (ds, dt) in [(nominal * 0.001, 0.25), (nominal * 0.0002, 0.05)] {
-            let base = fit
-            for k in -6...6 {
-                let s2 = base.scale + Double(k) * ds
-                atScale(s2) { scaled in
-                    for m in -10...10 {
-                        let t2 = base.offset + Double(m) * dt
-                        let c = correlation(t2, scaled: scaled)
-                        if c > fit.correlation { fit = AxisFit(scale: s2, offset: t2, correlation: c) }
+        func refined(_ coarseFit: AxisFit) -> AxisFit {
+            var fit = coarseFit
+            for (ds, dt) in [(nominal * 0.001, 0.25), (nominal * 0.0002, 0.05)] {
+                let base = fit
+                for k in -6...6 {
+                    let s2 = base.scale + Double(k) * ds
+                    atScale(s2) { scaled in
+                        for m in -10...10 {
+                            let t2 = base.offset + Double(m) * dt
+                            let c = correlation(t2, scaled: scaled)
+                            if c > fit.correlation { fit = AxisFit(scale: s2, offset: t2, correlation: c) }
+                        }
                     }
                 }
             }
+            return fit
         }
+        coarse(from: 1 - usualScaleRange, through: 1 + usualScaleRange)
+        guard let usual = best.map(refined) else { return nil }
+        // A best fit at the edge of that band, or a poor one, may be a page printed smaller or
+        // larger than the form ("fit to page" prints at 93–97 %): the bands beyond are searched
+        // too, on those pages only (searching them on every page would double the time).
+        let relative = usual.scale / nominal
+        let atEdge = relative <= 1 - usualScaleRange + edgeSteps * scaleStep
+            || relative >= 1 + usualScaleRange - edgeSteps * scaleStep
+        guard atEdge || usual.correlation < confidentCorrelation else { return usual }
+        best = nil
+        coarse(from: 1 - widestScaleRange, through: 1 - usualScaleRange - scaleStep)
+        coarse(from: 1 + usualScaleRange + scaleStep, through: 1 + widestScaleRange)
+        guard let wider = best.map(refined), wider.correlation > usual.correlation else { return usual }
         // Each working px is 1/workPPM mm: return small-px per working px and offset in small px.
-        return fit
+        return wider
     }
 }

@@ -62,6 +62,28 @@ struct TemplateChooserTests {
         #expect((tennyuTries.first?.score ?? 0) < 0.5, "the usual search alone does not find the form")
     }
 
+    /// A form printed with "fit to page" comes out at 93–97 %: beyond the ±5 % scale every page is
+    /// searched for, so the usual band's best fit sits at its edge and the wider band finds it.
+    @Test("A 転入届 printed at 94 % (fit to page) is registered by content at its scale")
+    func pagePrintedSmaller() throws {
+        let chooser = TemplateChooser(templates: Self.prepared)
+        let full = try ScanFile(path: SampleCorpus.scans.appendingPathComponent("c_tennyu-clean-02.png").path).page(0)
+        let factor = 0.94
+        #expect(1 - factor > ContentRegistration.usualScaleRange && 1 - factor < ContentRegistration.widestScaleRange)
+        let cx = Double(full.width) / 2, cy = Double(full.height) / 2
+        let shrink = AffineTransform(a: 1 / factor, b: 0, c: 0, d: 1 / factor, tx: cx - cx / factor, ty: cy - cy / factor)
+        let printed = full.warped(by: shrink, width: full.width, height: full.height)
+
+        let atFull = try #require(chooser.choose(full).best)
+        let choice = chooser.choose(printed)
+        let best = try #require(choice.best)
+        #expect(best.template.id == "c_tennyu", "\(choice.scores)")
+        #expect(best.registration.method == .content)
+        #expect(best.registration.matchScore >= 0.9, "\(choice.scores)")
+        let ratio = best.registration.transform.scale / atFull.registration.transform.scale
+        #expect(abs(ratio - factor) < 0.004, "scale found: \(ratio)")
+    }
+
     @Test("A blank page matches no form: every stage is tried, the best score stays under 0.5")
     func blankPage() {
         let chooser = TemplateChooser(templates: Self.prepared)

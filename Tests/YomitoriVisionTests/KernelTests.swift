@@ -186,6 +186,24 @@ struct KernelTests {
         #expect(abs(fast.offset - 17) < 1.5 && abs(fast.scale - scale) < 0.005)
     }
 
+    /// A page printed smaller or larger than the form ("fit to page"): the usual ±5 % band's best
+    /// fit lies at its edge, so the band beyond is searched too and the true scale found.
+    @Test("bestFit finds a scale beyond the usual ±5 % band", arguments: [0.92, 0.935, 1.07])
+    func bestFitBeyondTheUsualBand(scale: Double) throws {
+        #expect(abs(scale - 1) > ContentRegistration.usualScaleRange && abs(scale - 1) < ContentRegistration.widestScaleRange)
+        var rng = Seeded(state: UInt64(scale * 1000))
+        var reference = [Int](repeating: 0, count: 300)
+        for _ in 0..<25 { reference[Int.random(in: 0..<300, using: &rng)] = Int.random(in: 20...900, using: &rng) }
+        var scan = [Int](repeating: 0, count: 340)
+        for (i, v) in reference.enumerated() where v > 0 {
+            let j = Int((17 + scale * Double(i)).rounded())
+            if j < scan.count { scan[j] += v }
+        }
+        let fit = try #require(ContentRegistration.bestFit(reference: reference, scan: scan, nominal: 1))
+        #expect(abs(fit.offset - 17) < 1.5 && abs(fit.scale - scale) < 0.005, "\(fit)")
+        #expect(fit.correlation > 0.95)
+    }
+
     // MARK: - skew, rules, components
 
     @Test("skewAngle recovers a known rotation of ruled lines", arguments: [-2.0, -0.7, 0.0, 1.25, 1.3, 2.2, 3.1])
