@@ -72,6 +72,8 @@ enum FieldInterpreter {
         case .phone:
             if case .text(let number)? = value, hasStrayMark(raw) || number.hasPrefix("-") || number.hasSuffix("-") || number.contains("--") {
                 notes.append("stray_mark")
+            } else if case .text(let number)? = value, PhoneNumber.grouping(of: number) == .inconsistent {
+                notes.append("phone_grouping")
             }
         default:
             break

@@ -44,9 +44,26 @@ public enum PhoneNumber {
         return parsed.kind
     }
 
+    /// How a valid number's digits are split into groups by separators.
+    public enum Grouping: Sendable, Equatable {
+        /// One run of digits (`0312345678`).
+        case none
+        /// A split that numbers of this kind are written with (`03-1234-5678`, `090-1234-5678`).
+        case consistent
+        /// A split no number of this kind is written with (`070-83183793`, `042616-0527`): written
+        /// so by hand rarely, but also what a lost or invented hyphen gives.
+        case inconsistent
+    }
+
+    /// The grouping of a valid number; nil if it is not valid.
+    public static func grouping(of s: String) -> Grouping? {
+        guard case .success(let parsed) = parse(s) else { return nil }
+        return parsed.grouping
+    }
+
     // MARK: - Parsing
 
-    private static func parse(_ s: String) -> Result<(normalised: String, kind: Kind), FormatError> {
+    private static func parse(_ s: String) -> Result<(normalised: String, kind: Kind, grouping: Grouping), FormatError> {
         var text = JapaneseText.nfkc(s).trimmingWhitespace()
         if text.hasPrefix("+81") {
             text = String(text.dropFirst(3)).trimmingWhitespace()
@@ -80,7 +97,8 @@ public enum PhoneNumber {
             return .failure(FormatError(code: .wrongLength, message: "電話番号 must have 10 or 11 digits, found \(digits.count)"))
         }
         let consistent = groups.count == 3 && shapes(kind: kind, digits: digits).contains(groups.map(\.count))
-        return .success((consistent ? groups.joined(separator: "-") : digits, kind))
+        let grouping: Grouping = groups.count == 1 ? .none : consistent ? .consistent : .inconsistent
+        return .success((consistent ? groups.joined(separator: "-") : digits, kind, grouping))
     }
 
     private static let elevenDigitPrefixes = ["020", "050", "060", "070", "080", "090", "0800"]

@@ -105,6 +105,9 @@ public enum ReasonCatalogue {
         case .spacedKana:
             return ("\(f)のカタカナの間に空白があります（建物名などに空白が入るか確認してください）",
                     "\(e): a space inside katakana (a building name split by the reader, or written with a space?)")
+        case .phoneGrouping:
+            return ("\(f)のハイフンの位置が電話番号の書き方に合いません（ハイフンの読み落としや数字との読み違いの可能性があります）",
+                    "\(e): the hyphens split the number as no telephone number is written (a hyphen lost or read for a digit?)")
         case .letterOrDigit:
             return ("\(f)に英字か数字か紛らわしい文字があります（l と 1、O と 0 など）",
                     "\(e): a character could be a letter or a digit (l or 1, O or 0…)")

@@ -74,6 +74,19 @@ struct FieldInterpreterTests {
         #expect(FieldInterpreter.cleanPhone("03－1234 −5678") == "03-1234-5678")
     }
 
+    /// Pen strokes across a phone number on dirty scans: the hyphen under the stroke was lost and
+    /// both reads agreed on a number that is valid but split as none is written.
+    @Test("A phone number split as no number of its kind is written goes to review (phone_grouping)")
+    func phoneGrouping() {
+        #expect(interpreted(.phone, "070-83183793").notes == ["phone_grouping"])
+        #expect(interpreted(.phone, "04261 6-0527").notes == ["phone_grouping"], "white space is no separator")
+        #expect(interpreted(.phone, "070-8316-3793").notes.isEmpty)
+        #expect(interpreted(.phone, "07083163793").notes.isEmpty, "unsplit")
+        #expect(interpreted(.phone, "(03) 1234-5678").notes.isEmpty)
+        #expect(interpreted(.phone, "0467-12-3456").notes.isEmpty)
+        #expect(interpreted(.phone, "070-8316-379").notes.isEmpty, "not a number at all: the format check decides")
+    }
+
     @Test("Addresses: a kanji 一 or ー between Arabic digits is a 番地 dash; kanji numbers stay")
     func addressDash() {
         #expect(AddressCorrection.apply("東京都世田谷区三軒茶屋1一11 ー 17 パークハウス中央705") == "東京都世田谷区三軒茶屋1-11-17 パークハウス中央705")

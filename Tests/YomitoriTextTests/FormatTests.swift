@@ -188,6 +188,24 @@ struct PhoneNumberTests {
     func valid(input: String, expected: String, kind: PhoneNumber.Kind) {
         #expect(PhoneNumber.validate(input) == .success(expected))
         #expect(PhoneNumber.kind(of: input) == kind)
+        // The grouping kept is consistent; bare digits are the number unsplit or split oddly.
+        let grouping = PhoneNumber.grouping(of: input)
+        if expected.contains("-") {
+            #expect(grouping == .consistent)
+        } else {
+            #expect(grouping == (input.contains(where: { !$0.isNumber }) ? .inconsistent : PhoneNumber.Grouping.none), "\(input)")
+        }
+    }
+
+    @Test("The grouping of a number: none, one numbers of its kind are written with, or another")
+    func grouping() {
+        #expect(PhoneNumber.grouping(of: "0312345678") == PhoneNumber.Grouping.none)
+        #expect(PhoneNumber.grouping(of: "03-1234-5678") == .consistent)
+        #expect(PhoneNumber.grouping(of: "01456-2-1234") == .consistent, "a 5-digit 市外局番")
+        #expect(PhoneNumber.grouping(of: "070-83183793") == .inconsistent, "a hyphen lost (070-8316-3793)")
+        #expect(PhoneNumber.grouping(of: "042616-0527") == .inconsistent, "a hyphen lost (042-516-0527)")
+        #expect(PhoneNumber.grouping(of: "090-1234-56-78") == .inconsistent)
+        #expect(PhoneNumber.grouping(of: "090-1234-567") == nil, "not a number")
     }
 
     @Test(arguments: [
