@@ -1,0 +1,45 @@
+import Testing
+import YomitoriVision
+@testable import YomitoriReader
+
+@Suite("Zone preparation: what is cleaned away before a zone is read")
+struct ZonePreparationTests {
+    /// A zone 341 × 129 px (29 × 11 mm at 300 dpi) with a 40 × 60 px glyph in the middle.
+    static func zone() -> GrayImage {
+        var image = GrayImage(width: 341, height: 129, fill: 255, dpi: 300)
+        for y in 40..<100 { for x in 150..<156 { image[x, y] = 0 } }  // a vertical stroke
+        for y in 40..<46 { for x in 130..<170 { image[x, y] = 0 } }   // and a bar across its top
+        return image
+    }
+
+    static func bounds(_ prepared: PreparedZone) throws -> (width: Int, height: Int) {
+        let image = try #require(prepared.image)
+        return (image.width, image.height)
+    }
+
+    /// On a curled sheet the top rule bends into the zone's corner: its short end, 3 px thick,
+    /// read as a bar beside a `2` and made it `5`.
+    @Test("The end of a frame rule in the zone's corner is cleaned away; the writing is kept")
+    func framePieceInTheCorner() throws {
+        let clean = try Self.bounds(ZonePreparation.prepare(Self.zone()))
+        var bent = Self.zone()
+        for y in 0..<3 { for x in 0..<40 { bent[x, y] = 0 } }  // touches the top and left edges
+        let prepared = ZonePreparation.prepare(bent)
+        #expect(try Self.bounds(prepared) == clean, "cropped to the glyph alone")
+        #expect(prepared.inkPixels == ZonePreparation.prepare(Self.zone()).inkPixels)
+    }
+
+    @Test("Thin bars are kept when they do not run out of the zone, or are short")
+    func writingIsKept() throws {
+        let clean = try Self.bounds(ZonePreparation.prepare(Self.zone()))
+        var dash = Self.zone()
+        for y in 70..<74 { for x in 200..<240 { dash[x, y] = 0 } }  // a 長音 or a hyphen: inside
+        #expect(try Self.bounds(ZonePreparation.prepare(dash)).width > clean.width)
+        var stroke = Self.zone()
+        for y in 100..<129 { for x in 152..<156 { stroke[x, y] = 0 } }  // the glyph's stroke runs out
+        #expect(try Self.bounds(ZonePreparation.prepare(stroke)).height > clean.height, "part of the glyph")
+        var nub = Self.zone()
+        for y in 0..<3 { for x in 0..<9 { nub[x, y] = 0 } }  // shorter than 1 mm
+        #expect(try Self.bounds(ZonePreparation.prepare(nub)).width > clean.width)
+    }
+}
