@@ -27,6 +27,13 @@ struct FieldReader {
         guard let image = prepared.image else {
             return FieldInterpreter.blank(field, zone: bounds)
         }
+        var read = try readLine(field, image: image, bounds: bounds)
+        // Struck out: whatever is read under the line, a person decides what was meant.
+        if prepared.struckThrough { read.notes.append("struck_through") }
+        return read
+    }
+
+    private func readLine(_ field: FieldSpec, image: GrayImage, bounds: PixelRect) throws -> FieldRead {
         let profile = RecognitionProfile(for: field)
         DebugZones.save(image, field.name)
         // Independent reads (other model, other scale): two that agree are trusted far more

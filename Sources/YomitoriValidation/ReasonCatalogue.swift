@@ -108,6 +108,9 @@ public enum ReasonCatalogue {
         case .phoneGrouping:
             return ("\(f)のハイフンの位置が電話番号の書き方に合いません（ハイフンの読み落としや数字との読み違いの可能性があります）",
                     "\(e): the hyphens split the number as no telephone number is written (a hyphen lost or read for a digit?)")
+        case .struckThrough:
+            return ("\(f)の記入が線で消されています（訂正の可能性があります。正しい値を確認してください）",
+                    "\(e): a line is drawn through the writing (struck out as a correction?); check what was meant")
         case .letterOrDigit:
             return ("\(f)に英字か数字か紛らわしい文字があります（l と 1、O と 0 など）",
                     "\(e): a character could be a letter or a digit (l or 1, O or 0…)")

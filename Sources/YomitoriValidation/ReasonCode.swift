@@ -36,6 +36,9 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// (`070-83183793`, `042616-0527`): a hyphen lost under a pen stroke or a speck, or one read
     /// where a digit is.
     public static let phoneGrouping = ReasonCode(rawValue: "phone_grouping")
+    /// Reader note: a straight line is drawn through the writing (二重線 striking a value out, or
+    /// a pen stroke): what was meant is for a person to decide.
+    public static let struckThrough = ReasonCode(rawValue: "struck_through")
     /// Reader note: a character read as a letter could be a digit, or the reverse (`l`/`1`,
     /// `O`/`0`): the engine's runner-up for it was of the other kind.
     public static let letterOrDigit = ReasonCode(rawValue: "letter_or_digit")
@@ -117,7 +120,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Every code the catalogue has a message for (unknown reading notes come on top).
     public static let all: [ReasonCode] = [
         lowConfidence, readsDisagree, unreadable, unparsedDate, nonDigitDropped, nothingUsable, combBoxUnclear,
-        combGap, spacedNumber, spacedKana, phoneGrouping, letterOrDigit, nameUnsplit, nameCharacters, nameLookAlike, kanaSplit, strayMark, unknownWard, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch, weakFormMatch,
+        combGap, spacedNumber, spacedKana, phoneGrouping, struckThrough, letterOrDigit, nameUnsplit, nameCharacters, nameLookAlike, kanaSplit, strayMark, unknownWard, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch, weakFormMatch,
         requiredMissing, checkDigit, format, notKatakana, notDigits, pattern, length, range, notAllowed,
         impossibleDate, dateRange, age, zenginKana, severalTicked, tooFewTicked, tooManyTicked,
         dateOrder, atLeastOne, notEqual,

@@ -10,7 +10,7 @@ public import YomitoriText
 /// in order:
 ///
 /// 1. **Reading notes** become reasons with the same code: `non_digit_dropped`, `nothing_usable`,
-///    `comb_box_unclear`, `comb_gap`, `spaced_number`, `spaced_kana`, `phone_grouping`, `tick_unclear`, `none_ticked` and any note
+///    `comb_box_unclear`, `comb_gap`, `spaced_number`, `spaced_kana`, `phone_grouping`, `struck_through`, `tick_unclear`, `none_ticked` and any note
 ///    the validator does not know → review; `several_ticked`, `too_few_ticked`, `too_many_ticked` →
 ///    invalid. `blank` is informational, and so is a `low_confidence` note (step 5 decides that); a
 ///    required choice with `none_ticked` is `required_missing`.

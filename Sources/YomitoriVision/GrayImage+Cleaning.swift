@@ -106,6 +106,36 @@ extension GrayImage {
         return out
     }
 
+    /// Whether a row in `rows` has a run of at least `length` pixels darker than `threshold`
+    /// within `columns`: a straight line drawn across them. Paper is skipped 16 pixels at a time.
+    public func hasDarkRun(atLeast length: Int, rows: Range<Int>, columns: Range<Int>, threshold: UInt8 = 128) -> Bool {
+        let rows = rows.clamped(to: 0..<height), columns = columns.clamped(to: 0..<width)
+        guard length > 0, columns.count >= length else { return false }
+        let dark = SIMD16<UInt8>(repeating: threshold)
+        return pixels.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for y in rows {
+                let row = base + y * width
+                var run = 0, x = columns.lowerBound
+                while x < columns.upperBound {
+                    if x &+ 16 <= columns.upperBound, Self.isPaper(UnsafeRawPointer(row + x), dark) {
+                        run = 0
+                        x &+= 16
+                        continue
+                    }
+                    if row[x] < threshold {
+                        run &+= 1
+                        if run >= length { return true }
+                    } else {
+                        run = 0
+                    }
+                    x &+= 1
+                }
+            }
+            return false
+        }
+    }
+
     /// Whether none of the 16 pixels at `p` is darker than `dark` (the threshold in every lane):
     /// a block of paper, which the row scans below skip at once.
     @inline(__always)

@@ -42,4 +42,29 @@ struct ZonePreparationTests {
         for y in 0..<3 { for x in 0..<9 { nub[x, y] = 0 } }  // shorter than 1 mm
         #expect(try Self.bounds(ZonePreparation.prepare(nub)).width > clean.width)
     }
+
+    /// Five glyphs 50 px high in a row, like a line of writing.
+    static func writing() -> GrayImage {
+        var image = GrayImage(width: 900, height: 140, fill: 255, dpi: 300)
+        for k in 0..<5 {
+            let x0 = 60 + k * 70
+            for y in 45..<95 { for x in x0..<(x0 + 5) { image[x, y] = 0 } }
+            for y in 45..<50 { for x in x0..<(x0 + 45) { image[x, y] = 0 } }  // a bar as long as the glyph
+        }
+        return image
+    }
+
+    @Test("A value struck out with a double line (二重線) is noted; writing, an underline and short bars are not")
+    func struckThrough() {
+        #expect(!ZonePreparation.prepare(Self.writing()).struckThrough)
+        var struck = Self.writing()
+        for y in [62, 63, 64, 76, 77, 78] { for x in 50..<420 { struck[x, y] = 20 } }
+        #expect(ZonePreparation.prepare(struck).struckThrough)
+        var across = Self.writing()  // a line over most of the zone, which rule removal takes away
+        for y in 68..<71 { for x in 20..<880 { across[x, y] = 20 } }
+        #expect(ZonePreparation.prepare(across).struckThrough, "seen before the rules are removed")
+        var underlined = Self.writing()
+        for y in 98..<101 { for x in 50..<420 { underlined[x, y] = 20 } }
+        #expect(!ZonePreparation.prepare(underlined).struckThrough, "below the writing")
+    }
 }

@@ -204,6 +204,29 @@ struct KernelTests {
         #expect(fit.correlation > 0.95)
     }
 
+    @Test("hasDarkRun finds exactly the rows a plain scan finds")
+    func darkRunIsExact() {
+        var rng = Seeded(state: 42)
+        for _ in 0..<200 {
+            let w = Int.random(in: 1...90, using: &rng), h = Int.random(in: 1...6, using: &rng)
+            var image = GrayImage(width: w, height: h, fill: 255)
+            for i in image.pixels.indices where Int.random(in: 0..<4, using: &rng) > 0 {
+                image.pixels[i] = Int.random(in: 0..<4, using: &rng) == 0 ? 255 : UInt8.random(in: 0...200, using: &rng)
+            }
+            let x0 = Int.random(in: 0...w, using: &rng), x1 = Int.random(in: x0...w, using: &rng)
+            let length = Int.random(in: 1...20, using: &rng)
+            var plain = false
+            for y in 0..<h {
+                var run = 0
+                for x in x0..<x1 {
+                    run = image[x, y] < 128 ? run + 1 : 0
+                    if run >= length { plain = true }
+                }
+            }
+            #expect(image.hasDarkRun(atLeast: length, rows: 0..<h, columns: x0..<x1) == plain)
+        }
+    }
+
     // MARK: - skew, rules, components
 
     @Test("skewAngle recovers a known rotation of ruled lines", arguments: [-2.0, -0.7, 0.0, 1.25, 1.3, 2.2, 3.1])
