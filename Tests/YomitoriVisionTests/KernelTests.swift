@@ -167,19 +167,24 @@ struct KernelTests {
         return fit
     }
 
-    @Test("bestFit finds the scale and shift, bit for bit as the term-by-term search", arguments: [1.0, 0.98, 1.03])
-    func bestFitIsExact(scale: Double) throws {
+    /// Rule pixels per row (counts, as the registration's profiles are), and a scan's profile
+    /// showing them scaled by `scale` and shifted by 17 px, with `noise` specks.
+    static func profiles(scale: Double, scanLength: Int, noise: Int) -> (reference: [Int], scan: [Int]) {
         var rng = Seeded(state: UInt64(scale * 1000))
-        // Rule pixels per row: counts, as the registration's profiles are.
         var reference = [Int](repeating: 0, count: 300)
         for _ in 0..<25 { reference[Int.random(in: 0..<300, using: &rng)] = Int.random(in: 20...900, using: &rng) }
-        // The scan shows the reference scaled and shifted by 17 px, with a little noise.
-        var scan = [Int](repeating: 0, count: 330)
+        var scan = [Int](repeating: 0, count: scanLength)
         for (i, v) in reference.enumerated() where v > 0 {
             let j = Int((17 + scale * Double(i)).rounded())
             if j < scan.count { scan[j] += v }
         }
-        for _ in 0..<10 { scan[Int.random(in: 0..<330, using: &rng)] += Int.random(in: 0...15, using: &rng) }
+        for _ in 0..<noise { scan[Int.random(in: 0..<scanLength, using: &rng)] += Int.random(in: 0...15, using: &rng) }
+        return (reference, scan)
+    }
+
+    @Test("bestFit finds the scale and shift, bit for bit as the term-by-term search", arguments: [1.0, 0.98, 1.03])
+    func bestFitIsExact(scale: Double) throws {
+        let (reference, scan) = Self.profiles(scale: scale, scanLength: 330, noise: 10)
         let fast = try #require(ContentRegistration.bestFit(reference: reference, scan: scan, nominal: 1))
         let plain = try #require(Self.plainBestFit(reference: reference.map(Double.init), scan: scan.map(Double.init), nominal: 1))
         #expect(fast.scale == plain.scale && fast.offset == plain.offset && fast.correlation == plain.correlation)
@@ -191,14 +196,7 @@ struct KernelTests {
     @Test("bestFit finds a scale beyond the usual ±5 % band", arguments: [0.92, 0.935, 1.07])
     func bestFitBeyondTheUsualBand(scale: Double) throws {
         #expect(abs(scale - 1) > ContentRegistration.usualScaleRange && abs(scale - 1) < ContentRegistration.widestScaleRange)
-        var rng = Seeded(state: UInt64(scale * 1000))
-        var reference = [Int](repeating: 0, count: 300)
-        for _ in 0..<25 { reference[Int.random(in: 0..<300, using: &rng)] = Int.random(in: 20...900, using: &rng) }
-        var scan = [Int](repeating: 0, count: 340)
-        for (i, v) in reference.enumerated() where v > 0 {
-            let j = Int((17 + scale * Double(i)).rounded())
-            if j < scan.count { scan[j] += v }
-        }
+        let (reference, scan) = Self.profiles(scale: scale, scanLength: 340, noise: 0)
         let fit = try #require(ContentRegistration.bestFit(reference: reference, scan: scan, nominal: 1))
         #expect(abs(fit.offset - 17) < 1.5 && abs(fit.scale - scale) < 0.005, "\(fit)")
         #expect(fit.correlation > 0.95)
