@@ -1,4 +1,5 @@
-// Greyscale JPEG decoding straight into the caller's buffer: libjpeg writes each scanline where
+// Greyscale JPEG decoding straight into the caller's buffer (and colour JPEGs turned grey on the
+// way, row by row): libjpeg writes each scanline where
 // it belongs, with no intermediate image and no per-byte copy (Leptonica copies every byte into
 // its 32-bit words, and yomitori then copies them out again).
 //
@@ -64,6 +65,9 @@ int yomitori_jpeg_read_header(const unsigned char *data, size_t size, yomitori_j
     header->height = (int)cinfo.output_height;
     header->isGray = cinfo.jpeg_color_space == JCS_GRAYSCALE && cinfo.out_color_components == 1
         && cinfo.data_precision == 8;
+    header->isColour = (cinfo.jpeg_color_space == JCS_YCbCr || cinfo.jpeg_color_space == JCS_RGB)
+        && cinfo.num_components == 3 && cinfo.out_color_space == JCS_RGB && cinfo.out_color_components == 3
+        && cinfo.data_precision == 8;
     // As Leptonica: dots per inch, or per centimetre converted and rounded; otherwise unknown.
     if (cinfo.density_unit == 1) {
         header->dpi = cinfo.X_density;
@@ -99,6 +103,47 @@ int yomitori_jpeg_decode_gray(const unsigned char *data, size_t size, unsigned c
             if (message && messageSize > 0) snprintf(message, messageSize, "no data at scanline %u", cinfo.output_scanline);
             jpeg_destroy_decompress(&cinfo);
             return -1;
+        }
+    }
+    *warnings = (int)cinfo.err->num_warnings;
+    jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    return 0;
+}
+
+int yomitori_jpeg_decode_colour_to_gray(const unsigned char *data, size_t size, unsigned char *out, size_t outSize,
+                                        unsigned char *row, size_t rowSize,
+                                        int *warnings, char *message, size_t messageSize) {
+    struct jpeg_decompress_struct cinfo;
+    yomitori_jpeg_error error;
+    prepare(&cinfo, &error, message, messageSize);
+    *warnings = 0;
+    if (setjmp(error.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return -1;
+    }
+    open_memory(&cinfo, data, size);
+    if (cinfo.out_color_space != JCS_RGB || cinfo.out_color_components != 3
+        || (size_t)cinfo.output_width * cinfo.output_height > outSize || (size_t)cinfo.output_width * 3 > rowSize) {
+        if (message && messageSize > 0) snprintf(message, messageSize, "not an 8-bit colour JPEG of the expected size");
+        jpeg_destroy_decompress(&cinfo);
+        return -1;
+    }
+    jpeg_start_decompress(&cinfo);
+    const size_t width = cinfo.output_width;
+    // Leptonica's pixConvertRGBToLuminance: l_float32 weights, the sum rounded in double.
+    const float rwt = 0.3f, gwt = 0.5f, bwt = 0.2f;
+    while (cinfo.output_scanline < cinfo.output_height) {
+        unsigned char *target = out + (size_t)cinfo.output_scanline * width;
+        JSAMPROW source = row;
+        if (jpeg_read_scanlines(&cinfo, &source, 1) != 1) {
+            if (message && messageSize > 0) snprintf(message, messageSize, "no data at scanline %u", cinfo.output_scanline);
+            jpeg_destroy_decompress(&cinfo);
+            return -1;
+        }
+        for (size_t x = 0; x < width; x++) {
+            const int r = row[3 * x], g = row[3 * x + 1], b = row[3 * x + 2];
+            target[x] = (unsigned char)(int)(rwt * r + gwt * g + bwt * b + 0.5);
         }
     }
     *warnings = (int)cinfo.err->num_warnings;

@@ -184,7 +184,7 @@ public final class ScanFile {
     /// At most this many scanned PDF pages are taken out of the file together.
     static let pdfWindowPages = 8
 
-    /// Greyscale JPEGs through ``JPEGDecoder``; colour ones through Leptonica.
+    /// Greyscale and colour JPEGs through ``JPEGDecoder``; CMYK and 12-bit ones through Leptonica.
     private func decodeJPEG(_ data: Data? = nil) throws -> GrayImage {
         let data = data ?? self.data
         do {

@@ -25,7 +25,7 @@ struct DecoderFuzzTests {
     }
 
     @Test("Damaged files are decoded or refused with an error naming the file", arguments: [
-        ("digits.png", 1), ("digits.jpg", 1), ("two-pages.tif", 1), ("two-pages.pdf", 8),
+        ("digits.png", 1), ("digits.jpg", 1), ("colour-scan.jpg", 1), ("two-pages.tif", 1), ("two-pages.pdf", 8),
     ])
     func damagedFiles(name: String, share: Int) throws {
         let original = try Data(contentsOf: URL(fileURLWithPath: try #require(
