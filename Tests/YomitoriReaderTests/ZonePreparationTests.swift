@@ -39,7 +39,7 @@ struct ZonePreparationTests {
         for y in 100..<129 { for x in 152..<156 { stroke[x, y] = 0 } }  // the glyph's stroke runs out
         #expect(try Self.bounds(ZonePreparation.prepare(stroke)).height > clean.height, "part of the glyph")
         var nub = Self.zone()
-        for y in 0..<3 { for x in 0..<9 { nub[x, y] = 0 } }  // shorter than 1 mm
+        for y in 60..<63 { for x in 0..<9 { nub[x, y] = 0 } }  // shorter than 1 mm, beside the writing
         #expect(try Self.bounds(ZonePreparation.prepare(nub)).width > clean.width)
     }
 
@@ -66,5 +66,25 @@ struct ZonePreparationTests {
         var underlined = Self.writing()
         for y in 98..<101 { for x in 50..<420 { underlined[x, y] = 20 } }
         #expect(!ZonePreparation.prepare(underlined).struckThrough, "below the writing")
+    }
+
+    /// Dust 0.5 mm across in a zone's empty margin passed the speck filter (it keeps anything of 14
+    /// pixels or more, so a period is kept) and was read as `.` or `'`, or made the reads disagree.
+    @Test("Dots above or below the line of writing are cleaned away; dots on the line stay")
+    func dotsOffTheLine() throws {
+        func dot(_ image: inout GrayImage, _ x: Int, _ y: Int) {
+            for yy in y..<(y + 6) { for xx in x..<(x + 6) { image[xx, yy] = 0 } }
+        }
+        let clean = try Self.bounds(ZonePreparation.prepare(Self.writing()))
+        var dusty = Self.writing()
+        dot(&dusty, 600, 10)   // above the line
+        dot(&dusty, 200, 120)  // below it
+        #expect(try Self.bounds(ZonePreparation.prepare(dusty)) == clean)
+        var period = Self.writing()
+        dot(&period, 420, 88)  // on the line, after the last glyph: writing
+        #expect(try Self.bounds(ZonePreparation.prepare(period)).width > clean.width)
+        var dustOnly = GrayImage(width: 900, height: 140, fill: 255, dpi: 300)
+        for k in 0..<4 { dot(&dustOnly, 100 + 150 * k, 20 + 25 * k) }  // no line: nothing to judge by
+        #expect(ZonePreparation.prepare(dustOnly).inkPixels == 4 * 36)
     }
 }
