@@ -78,8 +78,11 @@ int yomitori_jpeg_read_header(const unsigned char *data, size_t size, yomitori_j
     return 0;
 }
 
-int yomitori_jpeg_decode_gray(const unsigned char *data, size_t size, unsigned char *out, size_t outSize,
-                              int *warnings, char *message, size_t messageSize) {
+// Decodes into `out`: a greyscale JPEG straight in, row by row; a colour one (when `row`, scratch
+// for one RGB scanline, is given) through `row`, each pixel turned grey as Leptonica's
+// pixConvertRGBToLuminance does (l_float32 weights, the sum rounded in double).
+static int decode(const unsigned char *data, size_t size, unsigned char *out, size_t outSize,
+                  unsigned char *row, size_t rowSize, int *warnings, char *message, size_t messageSize) {
     struct jpeg_decompress_struct cinfo;
     yomitori_jpeg_error error;
     prepare(&cinfo, &error, message, messageSize);
@@ -89,20 +92,32 @@ int yomitori_jpeg_decode_gray(const unsigned char *data, size_t size, unsigned c
         return -1;
     }
     open_memory(&cinfo, data, size);
-    if (cinfo.jpeg_color_space != JCS_GRAYSCALE || cinfo.out_color_components != 1
-        || (size_t)cinfo.output_width * cinfo.output_height > outSize) {
-        if (message && messageSize > 0) snprintf(message, messageSize, "not an 8-bit greyscale JPEG of the expected size");
+    const int colour = row != NULL;
+    const int expected = colour
+        ? cinfo.out_color_space == JCS_RGB && cinfo.out_color_components == 3 && (size_t)cinfo.output_width * 3 <= rowSize
+        : cinfo.jpeg_color_space == JCS_GRAYSCALE && cinfo.out_color_components == 1;
+    if (!expected || (size_t)cinfo.output_width * cinfo.output_height > outSize) {
+        if (message && messageSize > 0)
+            snprintf(message, messageSize, "not an 8-bit %s JPEG of the expected size", colour ? "colour" : "greyscale");
         jpeg_destroy_decompress(&cinfo);
         return -1;
     }
     jpeg_start_decompress(&cinfo);
     const size_t width = cinfo.output_width;
+    const float rwt = 0.3f, gwt = 0.5f, bwt = 0.2f;
     while (cinfo.output_scanline < cinfo.output_height) {
-        JSAMPROW row = out + (size_t)cinfo.output_scanline * width;
-        if (jpeg_read_scanlines(&cinfo, &row, 1) != 1) {
+        unsigned char *target = out + (size_t)cinfo.output_scanline * width;
+        JSAMPROW source = colour ? row : target;
+        if (jpeg_read_scanlines(&cinfo, &source, 1) != 1) {
             if (message && messageSize > 0) snprintf(message, messageSize, "no data at scanline %u", cinfo.output_scanline);
             jpeg_destroy_decompress(&cinfo);
             return -1;
+        }
+        if (colour) {
+            for (size_t x = 0; x < width; x++) {
+                const int r = row[3 * x], g = row[3 * x + 1], b = row[3 * x + 2];
+                target[x] = (unsigned char)(int)(rwt * r + gwt * g + bwt * b + 0.5);
+            }
         }
     }
     *warnings = (int)cinfo.err->num_warnings;
@@ -111,43 +126,14 @@ int yomitori_jpeg_decode_gray(const unsigned char *data, size_t size, unsigned c
     return 0;
 }
 
+int yomitori_jpeg_decode_gray(const unsigned char *data, size_t size, unsigned char *out, size_t outSize,
+                              int *warnings, char *message, size_t messageSize) {
+    return decode(data, size, out, outSize, NULL, 0, warnings, message, messageSize);
+}
+
 int yomitori_jpeg_decode_colour_to_gray(const unsigned char *data, size_t size, unsigned char *out, size_t outSize,
                                         unsigned char *row, size_t rowSize,
                                         int *warnings, char *message, size_t messageSize) {
-    struct jpeg_decompress_struct cinfo;
-    yomitori_jpeg_error error;
-    prepare(&cinfo, &error, message, messageSize);
-    *warnings = 0;
-    if (setjmp(error.jump)) {
-        jpeg_destroy_decompress(&cinfo);
-        return -1;
-    }
-    open_memory(&cinfo, data, size);
-    if (cinfo.out_color_space != JCS_RGB || cinfo.out_color_components != 3
-        || (size_t)cinfo.output_width * cinfo.output_height > outSize || (size_t)cinfo.output_width * 3 > rowSize) {
-        if (message && messageSize > 0) snprintf(message, messageSize, "not an 8-bit colour JPEG of the expected size");
-        jpeg_destroy_decompress(&cinfo);
-        return -1;
-    }
-    jpeg_start_decompress(&cinfo);
-    const size_t width = cinfo.output_width;
-    // Leptonica's pixConvertRGBToLuminance: l_float32 weights, the sum rounded in double.
-    const float rwt = 0.3f, gwt = 0.5f, bwt = 0.2f;
-    while (cinfo.output_scanline < cinfo.output_height) {
-        unsigned char *target = out + (size_t)cinfo.output_scanline * width;
-        JSAMPROW source = row;
-        if (jpeg_read_scanlines(&cinfo, &source, 1) != 1) {
-            if (message && messageSize > 0) snprintf(message, messageSize, "no data at scanline %u", cinfo.output_scanline);
-            jpeg_destroy_decompress(&cinfo);
-            return -1;
-        }
-        for (size_t x = 0; x < width; x++) {
-            const int r = row[3 * x], g = row[3 * x + 1], b = row[3 * x + 2];
-            target[x] = (unsigned char)(int)(rwt * r + gwt * g + bwt * b + 0.5);
-        }
-    }
-    *warnings = (int)cinfo.err->num_warnings;
-    jpeg_finish_decompress(&cinfo);
-    jpeg_destroy_decompress(&cinfo);
-    return 0;
+    if (row == NULL) return -1;
+    return decode(data, size, out, outSize, row, rowSize, warnings, message, messageSize);
 }

@@ -70,9 +70,10 @@ enum FieldInterpreter {
                 notes.append("kana_split")
             }
         case .phone:
-            if case .text(let number)? = value, hasStrayMark(raw) || number.hasPrefix("-") || number.hasSuffix("-") || number.contains("--") {
+            guard case .text(let number)? = value else { break }
+            if hasStrayMark(raw) || number.hasPrefix("-") || number.hasSuffix("-") || number.contains("--") {
                 notes.append("stray_mark")
-            } else if case .text(let number)? = value, PhoneNumber.grouping(of: number) == .inconsistent {
+            } else if PhoneNumber.grouping(of: number) == .inconsistent {
                 notes.append("phone_grouping")
             }
         default:

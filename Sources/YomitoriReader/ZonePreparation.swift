@@ -20,9 +20,14 @@ enum ZonePreparation {
     static func prepare(_ zone: GrayImage, minInk: Int = 60, speck: Int = 14) -> PreparedZone {
         let contrasted = zone.normalisedContrast()
         let ruled = contrasted.removingRules(margin: mm)
-        let (specked, components) = ruled.removingSpecks(minPixels: speck)
-        let (unframed, writing) = droppingFramePieces(specked, components)
-        let (clean, kept) = droppingDotsOffTheLine(unframed, writing)
+        var (clean, kept) = ruled.removingSpecks(minPixels: speck)
+        // Ink that is not writing: the frame's bent ends, then dust off the line the rest forms.
+        let pieces = framePieces(kept, width: clean.width, height: clean.height)
+        let dots = dotsOffTheLine(kept.filter { !pieces.contains($0) })
+        if !pieces.isEmpty || !dots.isEmpty {
+            clean.whiten(pieces + dots)
+            kept.removeAll { pieces.contains($0) || dots.contains($0) }
+        }
         let ink = kept.reduce(0) { $0 + $1.pixelCount }
         guard ink >= minInk, let bounds = kept.unionBounds else { return PreparedZone(image: nil, inkPixels: ink) }
         let margin = mm / 2
@@ -43,50 +48,35 @@ enum ZonePreparation {
         return image.hasDarkRun(atLeast: max(2 * height, 3 * mm), rows: middle, columns: writing.x..<writing.maxX)
     }
 
-    /// Whitens ink that is a piece of the printed frame, not writing: a thin straight bar (at most
-    /// half a millimetre thick, at least three times as long) that runs out of the zone. A whole
+    /// Pieces of the printed frame, not writing: a thin straight bar (at most half a millimetre
+    /// thick, at least three times as long) that runs out of a zone `width` × `height`. A whole
     /// rule along the edge is gone already (``GrayImage/removingRules(margin:longRun:threshold:)``);
     /// this is the short end of one that bends into the zone's corner on a curled or stretched
     /// sheet, where it read as a bar over the writing (`2` with a bar beside it read as `5`).
-    static func droppingFramePieces(_ image: GrayImage, _ components: [InkComponent]) -> (GrayImage, [InkComponent]) {
+    static func framePieces(_ components: [InkComponent], width: Int, height: Int) -> [InkComponent] {
         let thin = mm / 2
-        let pieces = components.filter { c in
+        return components.filter { c in
             let b = c.bounds
-            let touches = b.x <= 1 || b.y <= 1 || b.maxX >= image.width - 1 || b.maxY >= image.height - 1
+            let touches = b.x <= 1 || b.y <= 1 || b.maxX >= width - 1 || b.maxY >= height - 1
             let thickness = min(b.width, b.height), length = max(b.width, b.height)
             return touches && thickness <= thin && length >= 3 * thickness && length >= mm
         }
-        return whitening(pieces, in: image, of: components)
     }
 
-    /// Whitens dots of ink that lie wholly above or below the line of writing: dust and toner
-    /// specks too large for the speck filter (up to 1 mm, a 0.5 mm dot has 30 px), which the
-    /// engine reads as `.`, `'` or `-` in the zone's empty margins, or which make two reads
-    /// disagree. The line is the band of the components 2 mm or more across; a dot inside that
-    /// band (a period, a 濁点, a `・`) is writing and stays.
-    static func droppingDotsOffTheLine(_ image: GrayImage, _ components: [InkComponent]) -> (GrayImage, [InkComponent]) {
+    /// Dots of ink that lie wholly above or below the line of writing: dust and toner specks too
+    /// large for the speck filter (up to 1 mm, a 0.5 mm dot has 30 px), which the engine reads as
+    /// `.`, `'` or `-` in the zone's empty margins, or which make two reads disagree. The line is
+    /// the band of the components 2 mm or more across; a dot inside that band (a period, a 濁点, a
+    /// `・`) is writing and stays. With no such component there is no line to judge by: none.
+    static func dotsOffTheLine(_ components: [InkComponent]) -> [InkComponent] {
         guard let line = components.filter({ max($0.bounds.width, $0.bounds.height) >= 2 * mm }).unionBounds else {
-            return (image, components)
+            return []
         }
         let gap = mm / 2
-        let dots = components.filter { c in
+        return components.filter { c in
             let b = c.bounds
             return max(b.width, b.height) < mm && (b.maxY < line.y - gap || b.y > line.maxY + gap)
         }
-        return whitening(dots, in: image, of: components)
-    }
-
-    /// `image` with the ink of `pieces` made paper, and `components` without them.
-    private static func whitening(_ pieces: [InkComponent], in image: GrayImage, of components: [InkComponent]) -> (GrayImage, [InkComponent]) {
-        guard !pieces.isEmpty else { return (image, components) }
-        var out = image
-        for c in pieces {
-            for y in c.bounds.y..<c.bounds.maxY {
-                for x in c.bounds.x..<c.bounds.maxX where out[x, y] < 200 { out[x, y] = 255 }
-            }
-        }
-        let ids = Set(pieces.map(\.id))
-        return (out, components.filter { !ids.contains($0.id) })
     }
 
     /// One comb box: like ``prepare`` but with stronger rule removal (box walls on every side).

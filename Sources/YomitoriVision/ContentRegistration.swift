@@ -161,7 +161,6 @@ public struct ContentRegistration: Sendable {
         let refIndices = reference.indices.filter { reference[$0] > 0 }
         guard refIndices.count > 3, scan.contains(where: { $0 > 0 }) else { return nil }
         let refNorm = sqrt(Double(refIndices.reduce(0) { $0 + reference[$1] * reference[$1] }))
-        var best: AxisFit?
         let weights = refIndices.map { reference[$0] }
         let positions = refIndices.map { Double($0) }
         let squares = scan.map { $0 * $0 }
@@ -221,7 +220,9 @@ public struct ContentRegistration: Sendable {
         // Coarse: scale ±5 % around nominal, offset over a generous range; then refine.
         let span = Double(scan.count)
         let step = nominal * scaleStep
-        func coarse(from low: Double, through high: Double) {
+        // The best fit over a band of scales (the first of equal ones).
+        func coarse(from low: Double, through high: Double) -> AxisFit? {
+            var best: AxisFit?
             var s = nominal * low
             while s <= nominal * high + step / 2 {
                 atScale(s) { scaled in
@@ -234,6 +235,7 @@ public struct ContentRegistration: Sendable {
                 }
                 s += step
             }
+            return best
         }
         func refined(_ coarseFit: AxisFit) -> AxisFit {
             var fit = coarseFit
@@ -252,8 +254,7 @@ public struct ContentRegistration: Sendable {
             }
             return fit
         }
-        coarse(from: 1 - usualScaleRange, through: 1 + usualScaleRange)
-        guard let usual = best.map(refined) else { return nil }
+        guard let usual = coarse(from: 1 - usualScaleRange, through: 1 + usualScaleRange).map(refined) else { return nil }
         // A best fit at the edge of that band, or a poor one, may be a page printed smaller or
         // larger than the form ("fit to page" prints at 93–97 %): the bands beyond are searched
         // too, on those pages only (searching them on every page would double the time).
@@ -261,10 +262,11 @@ public struct ContentRegistration: Sendable {
         let atEdge = relative <= 1 - usualScaleRange + edgeSteps * scaleStep
             || relative >= 1 + usualScaleRange - edgeSteps * scaleStep
         guard atEdge || usual.correlation < confidentCorrelation else { return usual }
-        best = nil
-        coarse(from: 1 - widestScaleRange, through: 1 - usualScaleRange - scaleStep)
-        coarse(from: 1 + usualScaleRange + scaleStep, through: 1 + widestScaleRange)
-        guard let wider = best.map(refined), wider.correlation > usual.correlation else { return usual }
+        let smaller = coarse(from: 1 - widestScaleRange, through: 1 - usualScaleRange - scaleStep)
+        let larger = coarse(from: 1 + usualScaleRange + scaleStep, through: 1 + widestScaleRange)
+        // max(by:) keeps the first of equal ones, as the search within a band does.
+        let beyond = [smaller, larger].compactMap { $0 }.max { $0.correlation < $1.correlation }
+        guard let wider = beyond.map(refined), wider.correlation > usual.correlation else { return usual }
         // Each working px is 1/workPPM mm: return small-px per working px and offset in small px.
         return wider
     }

@@ -222,14 +222,19 @@ extension GrayImage {
         let small = components.filter { $0.pixelCount < minPixels }
         guard !small.isEmpty else { return (self, components) }
         var out = self
-        for c in small {
+        out.whiten(small)
+        return (out, components.filter { $0.pixelCount >= minPixels })
+    }
+
+    /// Makes the ink of `components` paper: every pixel of their bounding boxes darker than 200.
+    public mutating func whiten(_ components: [InkComponent]) {
+        for c in components {
             for y in c.bounds.y..<c.bounds.maxY {
-                for x in c.bounds.x..<c.bounds.maxX where out.pixels[y * width + x] < 200 {
-                    out.pixels[y * width + x] = 255
+                for x in c.bounds.x..<c.bounds.maxX where pixels[y * width + x] < 200 {
+                    pixels[y * width + x] = 255
                 }
             }
         }
-        return (out, components.filter { $0.pixelCount >= minPixels })
     }
 
     /// Share of pixels darker than `threshold` inside `rect` (clipped to the image).
