@@ -17,6 +17,8 @@ same truth (the README's "Scans outside what the generators make" figures come f
   colour      colour scan: cream paper, blue-black ink, JPEG 60
   curl        curled sheet: smooth displacement of 9-14 px (0.8-1.2 mm)
   curl-mild   the same, 4 or 7 px (0.3-0.6 mm)
+  slip        a sheet feeder's rollers slipped: a band of 30-60 mm stretched by 0.7-1.4 mm, the page
+              below it pushed down as much
   dirt180     400 specks, a coffee ring and a pencil line across the page, turned upside down, JPEG 75
   strike      40 % of the line fields struck out with a double line (二重線), as a correction does;
               their names are listed under "struck" in expected.jsonl (such a value must not be
@@ -43,7 +45,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 HERE = os.path.dirname(os.path.abspath(__file__))
 PPM = 300 / 25.4
 CONDITIONS = ["rot5", "fax150", "border", "shade", "seal-end", "seal-over", "fit", "dpi200", "dpi400",
-              "colour", "curl", "curl-mild", "dirt180", "strike"]
+              "colour", "curl", "curl-mild", "slip", "dirt180", "strike"]
 SEAL_FONTS = ["/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf",
               "/usr/share/fonts/truetype/fonts-japanese-mincho.ttf"]
 
@@ -69,6 +71,18 @@ def curled(im, amp, rng):
     sx = np.clip(xx + dx, 0, w - 1).astype(np.int32)
     sy = np.clip(yy + dy, 0, h - 1).astype(np.int32)
     return Image.fromarray(np.asarray(im)[sy, sx])
+
+
+def slipped(im, rng):
+    """Rows of a band repeated as a feeder does when its rollers slip: content below moves down."""
+    w, h = im.size
+    push = rng.uniform(0.7, 1.4) * PPM
+    top = rng.uniform(0.15, 0.7) * h
+    band = rng.uniform(30, 60) * PPM
+    y = np.arange(h, dtype=np.float32)
+    moved = np.clip((y - top) / band, 0, 1) * push
+    sy = np.clip(y - moved, 0, h - 1).round().astype(np.int32)
+    return Image.fromarray(np.asarray(im)[sy, :])
 
 
 def seal(im, entry, zones, over, rng):
@@ -151,6 +165,8 @@ def damage(im, condition, entry, zones, rng, seed):
         return curled(im, rng.uniform(9, 14), rng), "png", {"dpi": (300, 300)}, {}
     if condition == "curl-mild":
         return curled(im, rng.choice([4, 7]), rng), "png", {"dpi": (300, 300)}, {}
+    if condition == "slip":
+        return slipped(im, rng), "png", {"dpi": (300, 300)}, {}
     if condition == "dirt180":
         dirty = im.copy()
         draw = ImageDraw.Draw(dirty)

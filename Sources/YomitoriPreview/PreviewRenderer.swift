@@ -18,11 +18,15 @@ public enum PreviewRenderer {
         let ppm = read.registration.pixelsPerMM
         let thickness = max(2, Int((ppm * 0.25).rounded()))
         let glyphs = GlyphRenderer(pixelSize: max(14, Int((ppm * 3.2).rounded())))
+        // Each zone where it was cut: moved by the local shift under its centre, if any.
+        func placing(_ r: RectMM) -> AffineTransform {
+            read.registration.localShifts?.placing(t, atMM: Point(x: r.x + r.width / 2, y: r.y + r.height / 2)) ?? t
+        }
         func outline(_ r: RectMM, _ color: RGB) {
             let p = [
                 Point(x: r.x, y: r.y), Point(x: r.x + r.width, y: r.y),
                 Point(x: r.x + r.width, y: r.y + r.height), Point(x: r.x, y: r.y + r.height),
-            ].map(t.apply)
+            ].map(placing(r).apply)
             for i in 0..<4 { canvas.line(from: p[i], to: p[(i + 1) % 4], color: color, thickness: thickness) }
         }
         for mark in page.registration.marks { outline(mark, .orange) }
@@ -53,7 +57,7 @@ public enum PreviewRenderer {
             guard let glyphs else { continue }
             let value = reading?.value.map { $0.isEmpty ? "（空欄）" : $0.string } ?? "（読めず）"
             let label = "\(field.name): \(value)"
-            let anchor = t.apply(Point(x: field.zone.x, y: field.zone.y))
+            let anchor = placing(field.zone).apply(Point(x: field.zone.x, y: field.zone.y))
             let x = Int(anchor.x) + thickness * 2
             // Inside the zone's top edge; for tick boxes above it, so the label hides no box.
             let ticks = field.type == .checkbox || field.type == .choice

@@ -114,7 +114,8 @@ public final class FormReader {
             pixelsPerMM: registration.scale,
             matchScore: registration.matchScore,
             transform: registration.transform,
-            turnedDegrees: turned.degrees == 0 ? nil : turned.degrees
+            turnedDegrees: turned.degrees == 0 ? nil : turned.degrees,
+            localShifts: registration.localShifts
         )
         for field in fields {
             // Names, statuses and confidences only: values are personal data.
@@ -148,7 +149,7 @@ public final class FormReader {
         var notFound: [String] = []
         let markers = FormMarkerReader(engines: engines)
         for contender in contenders {
-            let cutter = ZoneCutter(page: image, transform: contender.registration.transform)
+            let cutter = ZoneCutter(page: image, transform: contender.registration.transform, shifts: contender.registration.localShifts)
             guard let marker = contender.template.template.pages[contender.pageIndex].formMarker,
                   try !markers.found(marker, cutter: cutter) else {
                 return .found(contender, cutter)

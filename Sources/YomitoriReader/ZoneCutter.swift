@@ -5,6 +5,7 @@ import YomitoriVision
 ///
 /// Each zone is resampled through the registration transform, so rotation, shift, scale and
 /// scan resolution are undone per zone and every reader sees the same geometry whatever the scan.
+/// With local shifts, each zone (and each box of a comb) is moved by the shift under its centre.
 struct ZoneCutter {
     /// Output resolution: 300 dpi.
     static let pixelsPerMM = 300.0 / 25.4
@@ -12,6 +13,14 @@ struct ZoneCutter {
     let page: GrayImage
     /// Template millimetres → scan pixels.
     let transform: AffineTransform
+    /// Where regions of the page lie off `transform` (nil: nowhere).
+    var shifts: LocalShifts? = nil
+
+    /// Template millimetres → scan pixels for the zone `r`: the transform, moved by the local
+    /// shift under the zone's centre.
+    private func placement(of r: RectMM) -> AffineTransform {
+        shifts?.placing(transform, atMM: Point(x: r.x + r.width / 2, y: r.y + r.height / 2)) ?? transform
+    }
 
     /// The zone `rect` grown by `padding` mm, upright at 300 dpi, and its bounds on the scan.
     func cut(_ rect: RectMM, padding: Double = 0) -> (image: GrayImage, bounds: PixelRect) {
@@ -19,17 +28,18 @@ struct ZoneCutter {
         let ppm = ZoneCutter.pixelsPerMM
         let w = max(1, Int((r.width * ppm).rounded())), h = max(1, Int((r.height * ppm).rounded()))
         let toMM = AffineTransform(a: 1 / ppm, b: 0, c: 0, d: 1 / ppm, tx: r.x, ty: r.y)
-        var image = page.warped(by: transform.concatenating(after: toMM), width: w, height: h)
+        var image = page.warped(by: placement(of: rect).concatenating(after: toMM), width: w, height: h)
         image.dpi = 300
         return (image, bounds(of: r))
     }
 
     /// Axis-aligned bounds on the scan of a template rectangle.
     func bounds(of r: RectMM) -> PixelRect {
+        let placed = placement(of: r)
         let corners = [
             Point(x: r.x, y: r.y), Point(x: r.x + r.width, y: r.y),
             Point(x: r.x, y: r.y + r.height), Point(x: r.x + r.width, y: r.y + r.height),
-        ].map(transform.apply)
+        ].map(placed.apply)
         let minX = corners.map(\.x).min() ?? 0, maxX = corners.map(\.x).max() ?? 0
         let minY = corners.map(\.y).min() ?? 0, maxY = corners.map(\.y).max() ?? 0
         return PixelRect(

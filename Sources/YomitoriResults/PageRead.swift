@@ -60,10 +60,14 @@ public struct RegistrationSummary: Sendable, Codable, Equatable {
     /// scanned upside down or sideways. Zones, the transform and crops refer to the turned
     /// scan (``GrayImage/turned(clockwise:)``). Nil when the page was read as scanned.
     public var turnedDegrees: Int?
+    /// Where regions of the page lay off ``transform`` when zones were cut shifted region by
+    /// region (a sheet that slipped in the feeder or curled); nil when the page lies as the
+    /// transform puts it. ``matchScore`` is then the score with the shifts.
+    public var localShifts: LocalShifts?
 
     public init(
         method: String, residualMM: Double, rotationDegrees: Double, pixelsPerMM: Double, matchScore: Double,
-        transform: AffineTransform, turnedDegrees: Int? = nil
+        transform: AffineTransform, turnedDegrees: Int? = nil, localShifts: LocalShifts? = nil
     ) {
         self.method = method
         self.residualMM = residualMM
@@ -72,6 +76,7 @@ public struct RegistrationSummary: Sendable, Codable, Equatable {
         self.matchScore = matchScore
         self.transform = transform
         self.turnedDegrees = turnedDegrees
+        self.localShifts = localShifts
     }
 
     enum CodingKeys: String, CodingKey {
@@ -82,6 +87,7 @@ public struct RegistrationSummary: Sendable, Codable, Equatable {
         case matchScore = "match_score"
         case transform
         case turnedDegrees = "turned_deg"
+        case localShifts = "local_shifts"
     }
 }
 

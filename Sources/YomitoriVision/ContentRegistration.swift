@@ -112,15 +112,88 @@ public struct ContentRegistration: Sendable {
         return RegistrationResult(transform: transform, residualMM: residual, method: .content, matchScore: score)
     }
 
-    /// Share of the reference's printed rules that are ink on the scan under `transform` (0–1).
-    public func matchScore(scan: GrayImage, transform: AffineTransform) -> Double {
+    /// Share of the reference's printed rules that are ink on the scan under `transform` (0–1),
+    /// each region moved by its ``LocalShifts`` when they are given.
+    public func matchScore(scan: GrayImage, transform: AffineTransform, shifts: LocalShifts? = nil) -> Double {
         guard !referenceRulePoints.isEmpty else { return 0 }
         var hits = 0
         for p in referenceRulePoints {
-            let q = transform.apply(p)
+            var q = transform.apply(p)
+            if let shift = shifts?.shift(atMM: p) {
+                q.x += shift.x
+                q.y += shift.y
+            }
             if scan.hasInk(near: q, radius: 2) { hits += 1 }
         }
         return Double(hits) / Double(referenceRulePoints.count)
+    }
+
+    /// How far (mm, either way on each axis) a region of the page is searched off its registration.
+    public static let localShiftMM = 1.5
+    /// Side (mm) of the regions whose shifts are searched.
+    static let localTileMM = 30.0
+    /// A region with fewer reference rule points takes its neighbours' shift.
+    static let localMinimumPoints = 12
+
+    /// Where each region of the page lies off `transform`, from the printed rules in it.
+    ///
+    /// Each region of ``localTileMM`` square is tried at shifts up to ``localShiftMM`` either way
+    /// (in steps of 4 scan pixels: with the match score's 2-pixel radius every shift in reach is
+    /// covered) and keeps the shift under which most of its rule points are ink, the smallest of
+    /// equal ones; a region that gains less than a tenth of its points keeps no shift. Then each
+    /// region takes the median of its own and its neighbours' shifts, per axis: a sheet moves
+    /// smoothly, so a region that lined up some other rule by chance (a form it is not) is
+    /// outvoted, and a region with too few rules of its own gets its neighbours'.
+    public func localShifts(scan: GrayImage, transform: AffineTransform) -> LocalShifts {
+        let tile = Self.localTileMM
+        let columns = max(1, Int((pageSizeMM.0 / tile).rounded(.up)))
+        let rows = max(1, Int((pageSizeMM.1 / tile).rounded(.up)))
+        var mapped = Array(repeating: [Point](), count: columns * rows)
+        for p in referenceRulePoints {
+            let i = min(columns - 1, max(0, Int(p.x / tile))), j = min(rows - 1, max(0, Int(p.y / tile)))
+            mapped[j * columns + i].append(transform.apply(p))
+        }
+        let step = 4
+        let reach = Int(Self.localShiftMM * transform.scale) / step * step
+        var own: [Point?] = Array(repeating: nil, count: columns * rows)
+        for (t, points) in mapped.enumerated() where points.count >= Self.localMinimumPoints {
+            func hits(_ dx: Int, _ dy: Int) -> Int {
+                var n = 0
+                for q in points where scan.hasInk(near: Point(x: q.x + Double(dx), y: q.y + Double(dy)), radius: 2) { n += 1 }
+                return n
+            }
+            let still = hits(0, 0)
+            var best = still, bestShift = (0, 0)
+            for dy in stride(from: -reach, through: reach, by: step) {
+                for dx in stride(from: -reach, through: reach, by: step) where dx != 0 || dy != 0 {
+                    let h = hits(dx, dy)
+                    if h > best || (h == best && dx * dx + dy * dy < bestShift.0 * bestShift.0 + bestShift.1 * bestShift.1) {
+                        best = h
+                        bestShift = (dx, dy)
+                    }
+                }
+            }
+            let gain = best - still
+            own[t] = gain >= max(2, points.count / 10) ? Point(x: Double(bestShift.0), y: Double(bestShift.1)) : Point(x: 0, y: 0)
+        }
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            let n = sorted.count
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        }
+        var smoothed: [Point] = []
+        for j in 0..<rows {
+            for i in 0..<columns {
+                var near: [Point] = []
+                for y in max(0, j - 1)...min(rows - 1, j + 1) {
+                    for x in max(0, i - 1)...min(columns - 1, i + 1) {
+                        if let s = own[y * columns + x] { near.append(s) }
+                    }
+                }
+                smoothed.append(near.isEmpty ? Point(x: 0, y: 0) : Point(x: median(near.map(\.x)), y: median(near.map(\.y))))
+            }
+        }
+        return LocalShifts(tileMM: tile, columns: columns, rows: rows, shifts: smoothed, pixelsPerMM: transform.scale)
     }
 
     /// RMS distance (mm) from mapped reference rule points to the nearest scan ink, capped at 2 mm.

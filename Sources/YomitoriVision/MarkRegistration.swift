@@ -18,6 +18,10 @@ public struct RegistrationResult: Sendable {
     public var rotationDegrees: Double { transform.rotation * 180 / .pi }
     public var scale: Double { transform.scale }
     public var matchScore: Double
+    /// Where regions of the page lie off `transform` (a sheet that slipped in the feeder or
+    /// curled), when the chooser found them: zones are cut shifted by them. Nil: the page lies
+    /// as `transform` puts it.
+    public var localShifts: LocalShifts? = nil
 }
 
 /// A page that cannot be mapped onto a template (marks missing, ruling not matched).
