@@ -5,14 +5,18 @@ import YomitoriTemplate
 /// 丁 read as 」, ], J or T (or lost), and a prefecture name one character off.
 ///
 /// Only corrections that cannot turn a right address into a wrong one are made: "N目" after a
-/// number never occurs in an address, a kanji 一 or a long-vowel ー between two Arabic digits is
+/// number never occurs in an address, nor does "N丁日" (目 read as 日; 二日市 has no 丁), a kanji 一 or a long-vowel ー between two Arabic digits is
 /// the dash of a 番地 written 1-11-17, a space between a number and its unit (7 番), or before
 /// or after a 丁目, 番地 or 番 number (栄 １丁目), is no part of the address, and a text that
 /// starts one character away from exactly one prefecture name is that prefecture.
 enum AddressCorrection {
     private static let chome = try? NSRegularExpression(
-        pattern: "([0-9０-９一二三四五六七八九十]+)\\s*(?:[」\\]JT亅丁]\\s*)?[目自]"
+        pattern: "([0-9０-９一二三四五六七八九十]+)\\s*(?:(?:[」\\]JT亅丁]\\s*)?[目自]|丁\\s*日)"
     )
+    /// A 番 number with no 号 after it (`15番3`, `15番3 コーポ桜`): written 15番3号, 15番地3 or
+    /// 15-3, so the 号 was most likely lost (the engine drops a last character a fax has thinned).
+    /// Not when more digits follow a space (`16番2 2号`: `spaced_number` already asks).
+    private static let bareBan = try? NSRegularExpression(pattern: "番[0-9０-９]+(?![0-9０-９]|号|\\s+[0-9０-９])")
     private static let dash = try? NSRegularExpression(pattern: "(?<=[0-9０-９])\\s*[一ー]\\s*(?=[0-9０-９])")
     /// White space between a number and the unit after it (`7 番`, `5 丁目`): never part of an
     /// address, always the engine's spacing of widely printed digits.
@@ -73,6 +77,13 @@ enum AddressCorrection {
     /// the text alone cannot tell; a person decides.
     static func hasSpacedNumber(_ text: String) -> Bool {
         hasSpace(in: text) { $0.isDigitOfAnyWidth }
+    }
+
+    /// Whether a 番 number stands without its 号 (``bareBan``): rare as written, so a person
+    /// checks whether one was lost.
+    static func lacksGo(_ text: String) -> Bool {
+        guard let bareBan else { return false }
+        return bareBan.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// Whether white space stands inside a run of katakana (`グリーンハイ ツ`): the engine splits

@@ -31,6 +31,7 @@ enum FieldInterpreter {
                 text = ward.text
                 if ward.unknown { notes.append("unknown_ward") }
                 if AddressCorrection.hasSpacedNumber(text) { notes.append("spaced_number") }
+                if AddressCorrection.lacksGo(text) { notes.append("address_go_missing") }
                 if AddressCorrection.hasSpacedKana(text) { notes.append("spaced_kana") }
             case .bank?: text = AddressCorrection.snapBank(text)
             case .branch?: text = AddressCorrection.fixBranch(text)

@@ -125,6 +125,9 @@ public enum ReasonCatalogue {
             return ("\(f)の「コユ」は「ユ」の読み違いの可能性があります", "\(e): コユ may be a misread ユ")
         case .unknownWard:
             return ("\(f)の区名がその市（東京都）の区名と一致しません", "\(e): the ward is not one of the city's wards")
+        case .addressGoMissing:
+            return ("\(f)の「番」の後の数字に「号」がありません（読み落としの可能性があります）",
+                    "\(e): a 番 number has no 号 after it (was it lost?)")
         case .strayMark:
             return ("\(f)の最初か最後に記号だけが読み取られました（汚れや枠線の可能性があります）",
                     "\(e): a lone mark at the start or end was read (a speck or a piece of the frame?)")

@@ -109,6 +109,35 @@ struct FieldInterpreterTests {
         #expect(AddressCorrection.apply("北海道札幌市中央区北三条西 3丁目 2 5番地1") == "北海道札幌市中央区北三条西3丁目2 5番地1", "digits apart stay apart: spaced_number")
     }
 
+    @Test("Addresses: 丁 misread or lost before 目 is restored, and 目 read as 日 after 丁; 日 elsewhere stays")
+    func chomeRestored() {
+        #expect(AddressCorrection.apply("東京都みどり市中央2」目15番3号") == "東京都みどり市中央2丁目15番3号")
+        #expect(AddressCorrection.apply("東京都みどり市中央2J目15番3号") == "東京都みどり市中央2丁目15番3号")
+        #expect(AddressCorrection.apply("東京都みどり市中央2目15番3号") == "東京都みどり市中央2丁目15番3号")
+        #expect(AddressCorrection.apply("東京都みどり市中央2丁自15番3号") == "東京都みどり市中央2丁目15番3号")
+        #expect(AddressCorrection.apply("東京都みどり市中央2丁日15番3号") == "東京都みどり市中央2丁目15番3号")
+        #expect(AddressCorrection.apply("東京都みどり市中央三丁 日15番3号") == "東京都みどり市中央三丁目15番3号")
+        // 日 without 丁 is left alone: 二日市 is a place, and so is 五日市.
+        #expect(AddressCorrection.apply("福岡県筑紫野市二日市中央1丁目") == "福岡県筑紫野市二日市中央1丁目")
+        #expect(AddressCorrection.apply("東京都あきる野市五日市88番地") == "東京都あきる野市五日市88番地")
+    }
+
+    @Test("Addresses: a 番 number with no 号 after it goes to review (address_go_missing); 番地 numbers do not")
+    func goMissing() {
+        #expect(AddressCorrection.lacksGo("東京都みどり市中央2丁目15番3"))
+        #expect(AddressCorrection.lacksGo("東京都みどり市中央2丁目15番3 コーポ桜502"))
+        #expect(AddressCorrection.lacksGo("東京都みどり市中央２丁目１５番３"))
+        #expect(!AddressCorrection.lacksGo("東京都みどり市中央2丁目15番3号"))
+        #expect(!AddressCorrection.lacksGo("東京都みどり市中央２丁目１５番３号 コーポ桜502"))
+        #expect(!AddressCorrection.lacksGo("東京都みどり市若葉町7番地7"))
+        #expect(!AddressCorrection.lacksGo("東京都みどり市旭町2-19-9 ハイツ若葉1004"))
+        #expect(!AddressCorrection.lacksGo("宮城県仙台市青葉区一番町1丁目"))
+        #expect(!AddressCorrection.lacksGo("北海道札幌市中央区北一条西2丁目 ハイツ一番館3"))
+        let lost = interpreted([("東京都みどり市中央2丁日15番3", 0)])
+        #expect(lost.value == .text("東京都みどり市中央2丁目15番3") && lost.notes == ["address_go_missing"])
+        #expect(interpreted([("東京都みどり市中央2丁目15番3号", 0)]).notes.isEmpty)
+    }
+
     @Test("Addresses: white space between two digits is noted for review; elsewhere it is spacing")
     func spacedNumber() {
         #expect(AddressCorrection.hasSpacedNumber("北海道札幌市中央区北三条西 3丁目 2 5番地1"))
