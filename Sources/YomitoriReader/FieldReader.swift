@@ -9,14 +9,19 @@ struct FieldReader {
     let engines: EngineSet
 
     func read(_ field: FieldSpec, cutter: ZoneCutter) throws -> FieldRead {
+        var read: FieldRead
         switch field.type {
         case .checkbox, .choice:
-            return readTicks(field, cutter: cutter)
+            read = readTicks(field, cutter: cutter)
         case .comb:
-            return try readComb(field, cutter: cutter)
+            read = try readComb(field, cutter: cutter)
         default:
-            return try readLine(field, cutter: cutter)
+            read = try readLine(field, cutter: cutter)
         }
+        // A zone not wholly on the scan (the sheet fed short, a smaller paper size scanned): what
+        // is missing reads as blank paper, so a person checks the sheet.
+        if !cutter.isOnScan(field.zone) { read.notes.append("off_page") }
+        return read
     }
 
     // MARK: - Line fields (text, katakana, digits, number, date, phone, email)

@@ -33,6 +33,18 @@ struct ZoneCutter {
         return (image, bounds(of: r))
     }
 
+    /// How far (mm) a zone may reach past the scan's edge and still count as on it.
+    static let edgeToleranceMM = 0.5
+
+    /// Whether the template rectangle `r`, placed as it is cut, lies on the scan (within
+    /// ``edgeToleranceMM`` of its edges).
+    func isOnScan(_ r: RectMM) -> Bool {
+        let b = bounds(of: r)
+        let tolerance = Int((Self.edgeToleranceMM * transform.scale).rounded())
+        return b.x >= -tolerance && b.y >= -tolerance
+            && b.x + b.width <= page.width + tolerance && b.y + b.height <= page.height + tolerance
+    }
+
     /// Axis-aligned bounds on the scan of a template rectangle.
     func bounds(of r: RectMM) -> PixelRect {
         let placed = placement(of: r)

@@ -125,6 +125,9 @@ public enum ReasonCatalogue {
             return ("\(f)の「コユ」は「ユ」の読み違いの可能性があります", "\(e): コユ may be a misread ユ")
         case .unknownWard:
             return ("\(f)の区名がその市（東京都）の区名と一致しません", "\(e): the ward is not one of the city's wards")
+        case .offPage:
+            return ("\(f)の欄の一部がスキャン画像の外にあります（用紙の一部が読み取られていません。原本を確認してください）",
+                    "\(e): the field lies partly outside the scanned image (part of the sheet was not scanned; check the paper)")
         case .addressGoMissing:
             return ("\(f)の「番」の後の数字に「号」がありません（読み落としの可能性があります）",
                     "\(e): a 番 number has no 号 after it (was it lost?)")

@@ -56,6 +56,9 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let unknownWard = ReasonCode(rawValue: "unknown_ward")
     /// Reader note: an address has a 番 number with no 号 after it (`15番3`): the 号 may be lost.
     public static let addressGoMissing = ReasonCode(rawValue: "address_go_missing")
+    /// Reader note: the field's zone is not wholly on the scan (the sheet fed short, or a smaller
+    /// paper size scanned): what is missing would read as blank.
+    public static let offPage = ReasonCode(rawValue: "off_page")
     /// Reader note: the read begins or ends with a word of marks only (`202 .`, a phone number
     /// ending in `-`): a speck or a piece of the frame read as a character.
     public static let strayMark = ReasonCode(rawValue: "stray_mark")
@@ -122,7 +125,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Every code the catalogue has a message for (unknown reading notes come on top).
     public static let all: [ReasonCode] = [
         lowConfidence, readsDisagree, unreadable, unparsedDate, nonDigitDropped, nothingUsable, combBoxUnclear,
-        combGap, spacedNumber, spacedKana, phoneGrouping, struckThrough, letterOrDigit, nameUnsplit, nameCharacters, nameLookAlike, kanaSplit, strayMark, unknownWard, addressGoMissing, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch, weakFormMatch,
+        combGap, spacedNumber, spacedKana, phoneGrouping, struckThrough, letterOrDigit, nameUnsplit, nameCharacters, nameLookAlike, kanaSplit, strayMark, unknownWard, addressGoMissing, offPage, tickUnclear, noneTicked, jukiDate, notInTemplate, notRead, templateMismatch, weakFormMatch,
         requiredMissing, checkDigit, format, notKatakana, notDigits, pattern, length, range, notAllowed,
         impossibleDate, dateRange, age, zenginKana, severalTicked, tooFewTicked, tooManyTicked,
         dateOrder, atLeastOne, notEqual,

@@ -113,4 +113,31 @@ struct DistortionTests {
         #expect(read.registration.matchScore >= 0.85, "\(file): score \(read.registration.matchScore)")
         Self.expectSameValues(read, as: reference, "\(file) slipped")
     }
+
+    /// A sheet that fed short, or a smaller paper size chosen on the scanner: the scan ends half
+    /// way down the form. Its marks or ruling above still register it, and what is below would
+    /// read as blank paper: an optional field would be accepted empty.
+    @Test("A scan that ends half way down the page: every field not wholly on it goes to review (off_page), the others read as before")
+    func scanCutShort() throws {
+        let file = "a_juminhyo-clean-01.png"
+        guard let (reader, scan, reference) = try Self.readAsScanned(file) else { return }
+        #expect(!reference.fields.contains { $0.notes.contains("off_page") })
+        let cut = scan.cropped(to: PixelRect(x: 0, y: 0, width: scan.width, height: scan.height / 2))
+        guard case .read(let read) = reader.read(cut, id: PageID(file: file, page: 0)) else {
+            Issue.record("\(file) cut short: not read")
+            return
+        }
+        #expect(read.template == reference.template)
+        let off = read.fields.filter { $0.notes.contains("off_page") }
+        #expect(!off.isEmpty)
+        for field in read.fields {
+            let below = field.zone.y + field.zone.height > cut.height
+            #expect(field.notes.contains("off_page") == below, "\(field.name): zone \(field.zone), scan \(cut.height) px tall")
+            if below {
+                #expect(field.status != .accepted && field.reasons.contains { $0.code == "off_page" }, "\(field.name)")
+            } else {
+                #expect(field.value == reference[field: field.name]?.value, "\(field.name)")
+            }
+        }
+    }
 }
