@@ -62,7 +62,8 @@ public enum FormMarkerMatch {
 /// Looks for a template page's form marker on a registered scan: cuts its zone, cleans it as a
 /// field zone is cleaned, and reads it with the Japanese model, then with the second Japanese
 /// model if the first read does not show the marker. One recognition for a page of the form
-/// (two when the first read misses), both counted as recognition time.
+/// (two when the first read misses), both counted as recognition time; on a page registered
+/// region by region, two more with the zone grown when those miss.
 struct FormMarkerReader {
     /// The models a marker is read with, in order; the second only when installed.
     static let languages = (first: "jpn", second: RecognitionProfile.secondJapaneseModel)
@@ -70,7 +71,15 @@ struct FormMarkerReader {
     let engines: EngineSet
 
     func found(_ marker: FormMarker, cutter: ZoneCutter) throws -> Bool {
-        let (zone, _) = cutter.cut(marker.zone)
+        if try found(marker, cutter: cutter, padding: 0) { return true }
+        // On a page registered region by region, a title above the table, far from any rule,
+        // may take its neighbours' shift and be cut a millimetre off: look once more around it.
+        guard cutter.shifts != nil else { return false }
+        return try found(marker, cutter: cutter, padding: ContentRegistration.localShiftMM)
+    }
+
+    private func found(_ marker: FormMarker, cutter: ZoneCutter, padding: Double) throws -> Bool {
+        let (zone, _) = cutter.cut(marker.zone, padding: padding)
         guard let image = ZonePreparation.prepare(zone).image else { return false }
         DebugZones.save(image, "form_marker")
         // A title may be spread over more than one line, or share its zone with a subtitle.
