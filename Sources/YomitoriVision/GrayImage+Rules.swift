@@ -4,8 +4,10 @@ import Foundation
 struct RuleMask {
     let width: Int
     let height: Int
-    /// (x, y) of rule pixels.
+    /// (x, y) of rule pixels: those on horizontal runs first, then those on vertical runs.
     let points: [(Int, Int)]
+    /// How many of `points` (the first ones) lie on horizontal runs.
+    let horizontalCount: Int
 
     /// Rule pixels per row, resampled by `scale` (output index = row × scale).
     func rowProfile(scale: Double, length: Int) -> [Int] {
@@ -194,14 +196,16 @@ extension GrayImage {
     /// Pixels on horizontal or vertical ink runs of at least `minimumRun` pixels.
     func ruleMask(minimumRun: Int) -> RuleMask {
         var points: [(Int, Int)] = []
+        var horizontalCount = 0
         forEachLongRun(minimumRun: minimumRun, threshold: inkThreshold()) { horizontal, line, span in
             if horizontal {
                 for x in span { points.append((x, line)) }
+                horizontalCount = points.count
             } else {
                 for y in span { points.append((line, y)) }
             }
         }
-        return RuleMask(width: width, height: height, points: points)
+        return RuleMask(width: width, height: height, points: points, horizontalCount: horizontalCount)
     }
 
     /// Calls `body` for every run of ink (pixels below `threshold`) at least `minimumRun` pixels

@@ -8,13 +8,13 @@ struct LocalShiftsTests {
     static let ppm = dpi / 25.4
 
     /// A blank form 100 × 140 mm at 300 dpi: horizontal rules every `pitchMM` from `firstMM`,
-    /// vertical rules at `columnsMM`, all 0.3 mm thick.
-    static func form(pitchMM: Double, firstMM: Double, columnsMM: [Double]) -> GrayImage {
+    /// from `leftMM` to `rightMM`, vertical rules at `columnsMM`, all 0.3 mm thick.
+    static func form(pitchMM: Double, firstMM: Double, columnsMM: [Double], leftMM: Double = 8, rightMM: Double = 92) -> GrayImage {
         var image = GrayImage(width: Int(100 * ppm), height: Int(140 * ppm), fill: 250, dpi: dpi)
         func px(_ mm: Double) -> Int { Int((mm * ppm).rounded()) }
         var y = firstMM
         while y < 132 {
-            for row in px(y)..<(px(y) + 4) { for x in px(8)..<px(92) { image[x, row] = 20 } }
+            for row in px(y)..<(px(y) + 4) { for x in px(leftMM)..<px(rightMM) { image[x, row] = 20 } }
             y += pitchMM
         }
         for column in columnsMM {
@@ -71,6 +71,19 @@ struct LocalShiftsTests {
             default: #expect(s.x == 0 && abs(s.y - 10) <= 2, "tile \(i): \(s)")
             }
         }
+    }
+
+    /// A horizontal rule moved sideways still lies on itself but at its ends, where the scan may
+    /// differ from the reference anyway (a rule printed longer, a stamp over its end): only the
+    /// vertical rules may say how far a region lies off sideways.
+    @Test("Horizontal rules printed 1.4 mm further left end to end: no sideways shift, the vertical rules are where they were")
+    func sidewaysFromVerticalRules() {
+        // No vertical rule near the rules' right ends: there, only the ends could say anything.
+        let blank = Self.form(pitchMM: 8, firstMM: 10, columnsMM: [10, 50])
+        let registration = ContentRegistration(reference: blank, referencePixelsPerMM: Self.ppm, pageSizeMM: (100, 140))
+        let scan = Self.form(pitchMM: 8, firstMM: 10, columnsMM: [10, 50], leftMM: 6.6, rightMM: 90.6)
+        let shifts = registration.localShifts(scan: scan, transform: Self.identity)
+        #expect(shifts.shifts.allSatisfy { $0 == Point(x: 0, y: 0) }, "\(shifts.shifts)")
     }
 
     @Test("A page of another ruling gains little: no shift lines its rules up")
