@@ -52,7 +52,7 @@ enum FieldInterpreter {
         case .email:
             value = .text(lowercasedDomain(raw.filter { !$0.isWhitespace }))
         case .date:
-            let text = unitSeparatorsDropped(raw.filter { !$0.isWhitespace })
+            let text = eraLettersAfterDayDropped(unitSeparatorsDropped(raw.filter { !$0.isWhitespace }))
             switch JapaneseDate.parse(text, mode: .strict) {
             case .success(let date):
                 value = .text(date.iso)
@@ -261,6 +261,18 @@ enum FieldInterpreter {
             out.append(c)
         }
         return out
+    }
+
+    /// An era's initial (R, H, S, T, M: `R7.5.16`) stands only at the start of a date; one read
+    /// after the closing 日 (`令和5年3月3日 T`) is a speck or a pencil stroke in the zone's margin,
+    /// which the date whitelist can only read as one of its characters, so it is dropped. Not a
+    /// letter anywhere else: inside the date it may stand for a digit (`1S日` for `15日`), and the
+    /// date must then go to a person.
+    static func eraLettersAfterDayDropped(_ text: String) -> String {
+        guard let day = text.lastIndex(of: "日") else { return text }
+        let after = text[text.index(after: day)...]
+        guard !after.isEmpty, after.allSatisfy({ "RHSTM".contains($0) }) else { return text }
+        return String(text[...day])
     }
 
     /// The part after the last `@` in lower case: a domain name has no case (RFC 1035), so

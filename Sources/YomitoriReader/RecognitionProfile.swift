@@ -35,7 +35,9 @@ struct RecognitionProfile: Equatable {
         // The space is one of the LSTM's characters: leaving it out of a whitelist glues words together.
         return s + "ー・ "
     }()
-    static let date = digits + "年月日元明治大正昭和平成令和./- "
+    /// Dates: digits, the units and era names, the eras' initials (`R7.5.16`, `H31/4/30`) and
+    /// the separators of the short styles.
+    static let date = digits + "年月日元明治大正昭和平成令和RHSTM./- "
     static let phone = digits + "-() "
     static let email = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._-+"
 

@@ -63,6 +63,20 @@ struct FieldInterpreterTests {
         #expect(FieldInterpreter.unitSeparatorsDropped("令和7年/6月13日") == "令和7年/6月13日", "a mark after a unit stays: no date")
     }
 
+    @Test("Dates written with an era's initial are read; an initial after the closing 日 is a mark and dropped, one inside the date is not")
+    func eraInitials() {
+        func value(_ text: String) -> FieldValue? { interpreted(.date, text).value }
+        #expect(RecognitionProfile.date.contains("R") && RecognitionProfile.date.contains("H"), "the whitelist lets the engine read them")
+        #expect(value("R7.5.16") == .text("2025-05-16"))
+        #expect(value("H31/4/30") == .text("2019-04-30"))
+        #expect(value("S58年4月1日") == .text("1983-04-01"))
+        #expect(value("令和5年3月3日 T") == .text("2023-03-03"), "a speck after 日 read as T")
+        #expect(FieldInterpreter.eraLettersAfterDayDropped("令和5年3月3日TH") == "令和5年3月3日")
+        #expect(value("令和5年3月1S日") == nil, "S inside the date may be a 5: no date")
+        #expect(FieldInterpreter.eraLettersAfterDayDropped("令和5年3月1S日") == "令和5年3月1S日")
+        #expect(value("令和5年3月3日 0") == nil, "a digit after 日 is not dropped")
+    }
+
     @Test("Katakana: hiragana and look-alike kanji become katakana")
     func katakana() {
         #expect(FieldInterpreter.cleanKatakana("やまだ タロウ") == "ヤマダ タロウ")
