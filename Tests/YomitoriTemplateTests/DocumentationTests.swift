@@ -36,6 +36,38 @@ import Testing
         #expect(template.pages[0].fields[2].boxes.count == 7)
     }
 
+    /// The soft rule of "Names written with 異体字" loads, and sends a name holding a common form
+    /// of a variant the models cannot output to review while passing others.
+    @Test func variantNamesRuleLoads() throws {
+        let snippet = try Self.codeBlock(after: "**Names written with 異体字.**", language: "yaml", in: Self.guide())
+        let yaml = """
+            template: t
+            page:
+              size: A4
+              registration: {marks: [[8, 8, 6, 6]]}
+              fields:
+                - name: name
+                  type: text
+                  kind: name
+                  zone: [54.6, 65.6, 136.8, 13.8]
+
+            """ + snippet
+        #expect(diagnostics(yaml).isEmpty, "\(diagnostics(yaml).map(\.description))")
+        let rule = try #require(TemplateLoader.load(yaml: yaml, path: virtualPath).pages[0].fields[0].rules.first)
+        #expect(rule.soft)
+        guard case .regex(let pattern) = rule.kind else {
+            Issue.record("not a regex rule: \(rule.kind)")
+            return
+        }
+        let regex = try Regex(pattern)
+        for name in ["高橋 美穂", "山崎 健", "吉田 一郎", "渡辺 翔", "渡邊 翔", "斎藤 さくら"] {
+            #expect((try? regex.wholeMatch(in: name)) == nil, "\(name) passes")
+        }
+        for name in ["山田 太郎", "佐藤 花子", "ヤマダ タロウ"] {
+            #expect((try? regex.wholeMatch(in: name)) != nil, "\(name) fails")
+        }
+    }
+
     /// The fields and page rules of "Checking values", on a page with the fields its rules name.
     @Test func checkingValuesExampleLoads() throws {
         let snippet = try Self.codeBlock(after: "## Checking values", language: "yaml", in: Self.guide())
