@@ -91,7 +91,7 @@ struct FieldReader {
         for option in profile.confirmingReads {
             guard let engine = try? engines.engine(for: option.language) else { continue }
             let input = option.scale == 1 ? image : image.resized(by: option.scale)
-            let rec = engine.recognize(input, mode: option.mode, whitelist: profile.whitelist, detail: .text)
+            let rec = engine.recognize(input, mode: option.mode, whitelist: option.unrestricted ? nil : profile.whitelist, detail: .text)
             let value = FieldInterpreter.interpret(field, recognition: rec, zone: bounds).value
             // A speck or a piece of the frame at the zone's edge that only this read sees (a raw
             // line keeps what the line finder drops) does not make it disagree; the value kept

@@ -26,8 +26,14 @@ struct ConfirmingReadTests {
         let date = RecognitionProfile(for: field(.date))
         #expect(date.confirmingReads.map(\.language) == ["jpn", "script/Japanese"])
         #expect(date.confirmingReads.allSatisfy { $0.mode == .rawLine })
+        // Digits and numbers: the Japanese model without the whitelist, as one word, must see the
+        // same digits (a whitelist makes anything a digit: 1通 read 13).
+        for type in [FieldType.digits, .number] {
+            #expect(RecognitionProfile(for: field(type)).confirmingReads == [.init(language: "jpn", mode: .singleWord, scale: 1, unrestricted: true)], "\(type)")
+        }
+        #expect(text.confirmingReads.allSatisfy { !$0.unrestricted } && date.confirmingReads.allSatisfy { !$0.unrestricted })
         // Types read with Latin models, whitelists and format checks (or their own second read) pay nothing more.
-        for type in [FieldType.digits, .number, .phone, .comb, .checkbox, .choice] {
+        for type in [FieldType.phone, .comb, .checkbox, .choice] {
             #expect(RecognitionProfile(for: field(type)).confirmingReads.isEmpty, "\(type)")
         }
         // A field the template reads as a raw line already is confirmed by a single-word read.
