@@ -1,3 +1,5 @@
+import Foundation
+
 /// Preparing a zone cut from a registered page for recognition or a tick decision.
 ///
 /// Forms put printed rules right next to the writing area; a zone that catches a sliver of a
@@ -232,6 +234,68 @@ extension GrayImage {
             for y in c.bounds.y..<c.bounds.maxY {
                 for x in c.bounds.x..<c.bounds.maxX where pixels[y * width + x] < 200 {
                     pixels[y * width + x] = 255
+                }
+            }
+        }
+    }
+
+    /// The pixels of one component (darker than `threshold`, joined with diagonals as
+    /// ``inkComponents(threshold:)`` joins them), as offsets into ``pixels``: found again by a fill
+    /// inside its box from the dark pixels of its top row. Nil when no fill there matches its size.
+    public func pixels(of component: InkComponent, threshold: UInt8 = 128) -> [Int]? {
+        let box = component.bounds.intersection(PixelRect(x: 0, y: 0, width: width, height: height))
+        guard !box.isEmpty else { return nil }
+        var seen = Set<Int>()
+        for x in box.x..<box.maxX where pixels[box.y * width + x] < threshold && !seen.contains(box.y * width + x) {
+            var fill: [Int] = [box.y * width + x], stack = fill
+            seen.insert(fill[0])
+            while let p = stack.popLast() {
+                let px = p % width, py = p / width
+                for ny in max(box.y, py - 1)...min(box.maxY - 1, py + 1) {
+                    for nx in max(box.x, px - 1)...min(box.maxX - 1, px + 1) {
+                        let q = ny * width + nx
+                        if pixels[q] < threshold, seen.insert(q).inserted {
+                            fill.append(q)
+                            stack.append(q)
+                        }
+                    }
+                }
+            }
+            if fill.count == component.pixelCount { return fill }
+        }
+        return nil
+    }
+
+    /// Whether `offsets` (pixels of this image) lie along one straight line: all but 2 % within
+    /// `tolerance` pixels of their principal axis.
+    public func isStraight(_ offsets: [Int], tolerance: Double) -> Bool {
+        guard offsets.count >= 2 else { return false }
+        let n = Double(offsets.count)
+        var mx = 0.0, my = 0.0
+        for p in offsets { mx += Double(p % width); my += Double(p / width) }
+        mx /= n; my /= n
+        var sxx = 0.0, syy = 0.0, sxy = 0.0
+        for p in offsets {
+            let dx = Double(p % width) - mx, dy = Double(p / width) - my
+            sxx += dx * dx; syy += dy * dy; sxy += dx * dy
+        }
+        // Direction of the larger eigenvalue of the covariance.
+        let angle = 0.5 * atan2(2 * sxy, sxx - syy)
+        let nx = -sin(angle), ny = cos(angle)
+        let far = offsets.reduce(0) { count, p in
+            abs((Double(p % width) - mx) * nx + (Double(p / width) - my) * ny) > tolerance ? count + 1 : count
+        }
+        return Double(far) <= 0.02 * n
+    }
+
+    /// Makes `offsets` (pixels of this image) paper, with the paler edge pixels (darker than
+    /// 200) around each: a component whitened pixel by pixel, not its whole box.
+    public mutating func whitenPixels(_ offsets: [Int]) {
+        for p in offsets {
+            let px = p % width, py = p / width
+            for ny in max(0, py - 1)...min(height - 1, py + 1) {
+                for nx in max(0, px - 1)...min(width - 1, px + 1) where pixels[ny * width + nx] < 200 {
+                    pixels[ny * width + nx] = 255
                 }
             }
         }

@@ -140,4 +140,27 @@ struct DistortionTests {
             }
         }
     }
+
+    /// A pencil line drawn down the sheet, 3 px wide and grey, crossing the right end of every
+    /// zone (beside the writing, not through it). The address read `… メゾン青葉305 |` and went
+    /// to review; the line is now cleaned from each zone it runs into.
+    @Test("A pencil line across the sheet beside the writing: the same values, accepted as before")
+    func pencilLine() throws {
+        let file = "a_juminhyo-clean-01.png"
+        guard let (reader, scan, reference) = try Self.readAsScanned(file) else { return }
+        var lined = scan
+        let (x0, x1) = (2100.0, 2330.0)
+        for y in 0..<lined.height {
+            let x = Int((x0 + (x1 - x0) * Double(lined.height - 1 - y) / Double(lined.height - 1)).rounded())
+            for dx in -1...1 { lined[x + dx, y] = 100 }
+        }
+        guard case .read(let read) = reader.read(lined, id: PageID(file: file, page: 0)) else {
+            Issue.record("\(file) with a pencil line: not read")
+            return
+        }
+        Self.expectSameValues(read, as: reference, "pencil line")
+        for field in reference.fields where field.status == .accepted {
+            #expect(read[field: field.name]?.status == .accepted, "\(field.name): \(read[field: field.name]?.reasons.map(\.code) ?? [])")
+        }
+    }
 }

@@ -87,4 +87,48 @@ struct ZonePreparationTests {
         for k in 0..<4 { dot(&dustOnly, 100 + 150 * k, 20 + 25 * k) }  // no line: nothing to judge by
         #expect(ZonePreparation.prepare(dustOnly).inkPixels == 4 * 36)
     }
+
+    /// A line `thickness` px thick from (x0, y0) to (x1, y1), grey as a pencil draws it.
+    static func line(_ image: inout GrayImage, from p0: (Int, Int), to p1: (Int, Int), thickness: Int = 3) {
+        let steps = max(abs(p1.0 - p0.0), abs(p1.1 - p0.1))
+        for i in 0...steps {
+            let x = p0.0 + (p1.0 - p0.0) * i / steps, y = p0.1 + (p1.1 - p0.1) * i / steps
+            for t in 0..<thickness where y + t >= 0 && y + t < image.height && x >= 0 && x < image.width {
+                image[x, y + t] = 90
+            }
+        }
+    }
+
+    /// A pencil line drawn across the sheet crossed the 必要な通数 zone beside a 3 (read 4) and
+    /// name zones after the writing (read ーー ン, レレレ), on the heavy-dirt stress scans.
+    @Test("A thin straight line running into the zone beside the writing is cleaned away, its pixels only")
+    func pencilLineBeside() throws {
+        let clean = ZonePreparation.prepare(Self.zone())
+        var lined = Self.zone()
+        Self.line(&lined, from: (200, 128), to: (340, 30))  // bottom edge to right edge, 171 px long
+        let prepared = ZonePreparation.prepare(lined)
+        #expect(try Self.bounds(prepared) == Self.bounds(clean), "cropped to the glyph alone")
+        #expect(prepared.inkPixels == clean.inkPixels)
+        // Its box holds the glyph's bar end: a line whose box covers the glyph leaves the glyph whole.
+        var over = Self.zone()
+        Self.line(&over, from: (160, 128), to: (340, 0))
+        #expect(ZonePreparation.prepare(over).inkPixels == clean.inkPixels, "the glyph's pixels stay")
+    }
+
+    @Test("A line crossing the writing, a short or thick one, or one inside the zone is kept")
+    func pencilLineKept() throws {
+        let clean = ZonePreparation.prepare(Self.zone())
+        var crossing = Self.zone()
+        Self.line(&crossing, from: (100, 128), to: (300, 0))  // through the glyph: one component, not straight
+        #expect(ZonePreparation.prepare(crossing).inkPixels > clean.inkPixels)
+        var short = Self.zone()
+        Self.line(&short, from: (280, 128), to: (340, 90))  // 71 px: under 7 mm
+        #expect(ZonePreparation.prepare(short).inkPixels > clean.inkPixels)
+        var thick = Self.zone()
+        Self.line(&thick, from: (200, 128), to: (340, 30), thickness: 12)  // 1 mm: a stroke of writing
+        #expect(ZonePreparation.prepare(thick).inkPixels > clean.inkPixels)
+        var inside = Self.zone()
+        Self.line(&inside, from: (190, 110), to: (330, 20))  // touches no edge
+        #expect(ZonePreparation.prepare(inside).inkPixels > clean.inkPixels)
+    }
 }

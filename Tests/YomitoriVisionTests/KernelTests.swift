@@ -323,6 +323,37 @@ extension KernelTests {
         return found
     }
 
+    @Test("pixels(of:) gives each component's own pixels, also where another's lie in its box", arguments: [1, 2, 3])
+    func componentPixels(seed: Int) throws {
+        var image = Self.pageLike(width: 97, height: 53, seed: UInt64(seed) * 17)
+        for k in 0..<40 { image[10 + 2 * k / 3, 50 - k] = 0 }  // a diagonal whose box holds other ink
+        for component in image.inkComponents() {
+            let offsets = try #require(image.pixels(of: component), "\(component)")
+            #expect(offsets.count == component.pixelCount && Set(offsets).count == offsets.count)
+            let b = component.bounds
+            #expect(offsets.allSatisfy { image.pixels[$0] < 128 && ($0 % image.width) >= b.x && ($0 % image.width) < b.maxX && ($0 / image.width) >= b.y && ($0 / image.width) < b.maxY })
+        }
+    }
+
+    @Test("isStraight: a line at any angle is, an L, an arc or a line with a stroke across is not")
+    func straightness() {
+        let image = GrayImage(width: 200, height: 200)
+        func offsets(_ points: [(Int, Int)]) -> [Int] { points.map { $0.1 * 200 + $0.0 } }
+        for (dx, dy) in [(1, 0), (0, 1), (3, 1), (1, 1), (2, 5)] {
+            let line = (0..<150).flatMap { k in (0..<3).map { t in (10 + k * dx / max(dx, dy) + t, 10 + k * dy / max(dx, dy)) } }
+            #expect(image.isStraight(offsets(line), tolerance: 6), "\(dx), \(dy)")
+        }
+        let ell = (0..<100).map { (20, 20 + $0) } + (0..<100).map { (20 + $0, 120) }
+        #expect(!image.isStraight(offsets(ell), tolerance: 6))
+        let arc = (0..<90).map { k -> (Int, Int) in
+            let a = Double(k) * .pi / 180
+            return (100 + Int(80 * cos(a)), 100 + Int(80 * sin(a)))
+        }
+        #expect(!image.isStraight(offsets(arc), tolerance: 6))
+        let crossed = (0..<150).map { (10 + $0, 10 + $0 / 2) } + (0..<40).map { (60, 20 + $0) }
+        #expect(!image.isStraight(offsets(crossed), tolerance: 6))
+    }
+
     @Test("inkComponents equals flood fill on noisy pages: U shapes, spirals, specks, edges", arguments: [1, 2, 3, 4])
     func componentsMatchFloodFill(seed: Int) {
         var image = Self.pageLike(width: 97, height: 53, seed: UInt64(seed) * 31)
