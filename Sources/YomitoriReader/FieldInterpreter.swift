@@ -234,9 +234,11 @@ enum FieldInterpreter {
     /// Kanji that both Japanese models read in place of a popular given-name kanji they resemble,
     /// and agree on, so no vote catches it: on 960 unseen holdout pages (make_holdout.py, seeds
     /// 41–60) these were 6 of the 14 wrong values accepted (紬 → 細 three times, 葵 → 壮 twice,
-    /// 翔 → 閉), and 葵 → 壮 also on the make_samples.py holdout. Each is rare in given names itself, so
-    /// a 名 holding one goes to review; the value is not changed (壮太 is a name too).
-    static let nameLookAlikes: [Character: Character] = ["細": "紬", "壮": "葵", "閉": "翔"]
+    /// 翔 → 閉), and 葵 → 壮 also on the make_samples.py holdout; 郎 → 朗 on a degraded page of
+    /// make_samples.py seed 43 once the 濁点-sized pieces beside characters were kept. Each is
+    /// rarer in given names than the kanji it is misread for, so a 名 holding one goes to review;
+    /// the value is not changed (壮太 and 一朗 are names too).
+    static let nameLookAlikes: [Character: Character] = ["細": "紬", "壮": "葵", "閉": "翔", "朗": "郎"]
 
     /// Whether the read begins or ends with a word of marks only (`サンライズ緑202 .`,
     /// `キムラ タロウ ー`, `080-1234-5678 -`): a speck or a piece of the printed frame, read as a

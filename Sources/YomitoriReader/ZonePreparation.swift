@@ -20,7 +20,7 @@ enum ZonePreparation {
     static func prepare(_ zone: GrayImage, minInk: Int = 60, speck: Int = 14) -> PreparedZone {
         let contrasted = zone.normalisedContrast()
         let ruled = contrasted.removingRules(margin: mm)
-        var (clean, kept) = ruled.removingSpecks(minPixels: speck)
+        var (clean, kept) = ruled.removingSpecks(minPixels: speck, near: mm / 3)
         // Ink that is not writing: the frame's bent ends, then dust off the line the rest forms.
         let strokes = strokesAcross(kept, in: clean)
         let pieces = framePieces(kept, width: clean.width, height: clean.height).filter { c in !strokes.contains { $0.component == c } }

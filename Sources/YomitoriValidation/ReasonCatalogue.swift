@@ -119,8 +119,8 @@ public enum ReasonCatalogue {
         case .nameCharacters:
             return ("\(f)に氏名に使われない数字や記号が読み取られました", "\(e): digits or symbols that do not belong in a name were read")
         case .nameLookAlike:
-            return ("\(f)に、人名によく使われる字と読み違えやすい字があります（紬 → 細、葵 → 壮、翔 → 閉）",
-                    "\(e): a kanji often read in place of a popular name kanji (紬 → 細, 葵 → 壮, 翔 → 閉)")
+            return ("\(f)に、人名によく使われる字と読み違えやすい字があります（紬 → 細、葵 → 壮、翔 → 閉、郎 → 朗）",
+                    "\(e): a kanji often read in place of a popular name kanji (紬 → 細, 葵 → 壮, 翔 → 閉, 郎 → 朗)")
         case .kanaSplit:
             return ("\(f)の「コユ」は「ユ」の読み違いの可能性があります", "\(e): コユ may be a misread ユ")
         case .unknownWard:

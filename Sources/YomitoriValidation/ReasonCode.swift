@@ -47,7 +47,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Reader note: a `kind: name` field with digits or symbols (misread strokes: `=浦` for 三浦).
     public static let nameCharacters = ReasonCode(rawValue: "name_characters")
     /// Reader note: a `kind: name` field holds a kanji the models read in place of a popular
-    /// name kanji it resembles (細 for 紬, 壮 for 葵, 閉 for 翔).
+    /// name kanji it resembles (細 for 紬, 壮 for 葵, 閉 for 翔, 朗 for 郎).
     public static let nameLookAlike = ReasonCode(rawValue: "name_look_alike")
     /// Reader note: text or katakana holding what the engine reads one kana as (ユ as コユ).
     public static let kanaSplit = ReasonCode(rawValue: "kana_split")

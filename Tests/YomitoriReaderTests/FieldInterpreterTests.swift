@@ -239,6 +239,8 @@ struct FieldInterpreterTests {
         #expect(FieldInterpreter.nameNotes("吉田 細") == ["name_look_alike"])
         #expect(FieldInterpreter.nameNotes("長谷川 陽壮") == ["name_look_alike"])
         #expect(FieldInterpreter.nameNotes("井上 結閉") == ["name_look_alike"])
+        #expect(FieldInterpreter.nameNotes("藤井 一朗") == ["name_look_alike"], "郎 read as 朗")
+        #expect(FieldInterpreter.nameNotes("藤井 一郎").isEmpty)
         #expect(FieldInterpreter.nameNotes("細川 紬").isEmpty, "細 begins common surnames: 名 only")
         #expect(FieldInterpreter.nameNotes("細川 壮太") == ["name_look_alike"])
         #expect(FieldInterpreter.nameNotes("吉田 紬").isEmpty)

@@ -335,6 +335,20 @@ extension KernelTests {
         }
     }
 
+    @Test("removingSpecks(near:) keeps a small piece beside a larger one (a 濁点) and removes one standing alone")
+    func specksNearWriting() {
+        var image = GrayImage(width: 120, height: 60, fill: 255)
+        for y in 20..<50 { for x in 20..<24 { image[x, y] = 0 } }   // a stroke: 120 px
+        for y in 14..<17 { for x in 26..<29 { image[x, y] = 0 } }   // 9 px, 3 px from its box: a 濁点 stroke
+        for y in 30..<33 { for x in 90..<93 { image[x, y] = 0 } }   // 9 px, far from any: dust
+        let (kept, components) = image.removingSpecks(minPixels: 14, near: 4)
+        #expect(components.map(\.pixelCount).sorted() == [9, 120])
+        #expect(kept[27, 15] == 0 && kept[91, 31] == 255)
+        let (plain, all) = image.removingSpecks(minPixels: 14)
+        #expect(all.map(\.pixelCount) == [120], "without near, every small piece goes")
+        #expect(plain[27, 15] == 255)
+    }
+
     @Test("isStraight: a line at any angle is, an L, an arc or a line with a stroke across is not")
     func straightness() {
         let image = GrayImage(width: 200, height: 200)
