@@ -65,7 +65,8 @@ struct RecognitionProfile: Equatable {
         } else if field.type.usesOCR {
             secondReads = [rescaled, SecondRead(language: language, mode: .rawLine, scale: 1.25)]
         }
-        if field.type.usesOCR, field.type != .comb, !language.contains("jpn"), !language.hasPrefix("script/") {
+        let latinModel = !language.contains("jpn") && !language.hasPrefix("script/")
+        if field.type.usesOCR, field.type != .comb, latinModel {
             // No whitelist: any character.
             mixesLettersAndDigits = whitelist.map { $0.contains(where: \.isLetter) && $0.contains(where: \.isNumber) } ?? true
         }
@@ -82,7 +83,7 @@ struct RecognitionProfile: Equatable {
                 confirmingReads.append(SecondRead(language: Self.secondJapaneseModel, mode: other, scale: 1))
             }
         }
-        if [.digits, .number].contains(field.type), !language.contains("jpn"), !language.hasPrefix("script/") {
+        if [.digits, .number].contains(field.type), latinModel {
             // A digits whitelist makes the engine read anything as digits: 通 written after a
             // number (`1通` read 13), a pencil stroke beside it (3 read 4). The Japanese model
             // without a whitelist reads what is there; its digits must be the same. As a single

@@ -23,12 +23,14 @@ enum ZonePreparation {
         var (clean, kept) = ruled.removingSpecks(minPixels: speck, near: mm / 3)
         // Ink that is not writing: the frame's bent ends, then dust off the line the rest forms.
         let strokes = strokesAcross(kept, in: clean)
-        let pieces = framePieces(kept, width: clean.width, height: clean.height).filter { c in !strokes.contains { $0.component == c } }
-        let dots = dotsOffTheLine(kept.filter { c in !pieces.contains(c) && !strokes.contains { $0.component == c } })
-        if !pieces.isEmpty || !dots.isEmpty || !strokes.isEmpty {
+        let stroked = strokes.map(\.component)
+        let pieces = framePieces(kept, width: clean.width, height: clean.height).filter { !stroked.contains($0) }
+        let removed = stroked + pieces
+        let dots = dotsOffTheLine(kept.filter { !removed.contains($0) })
+        if !removed.isEmpty || !dots.isEmpty {
             clean.whiten(pieces + dots)
             for stroke in strokes { clean.whitenPixels(stroke.pixels) }
-            kept.removeAll { c in pieces.contains(c) || dots.contains(c) || strokes.contains { $0.component == c } }
+            kept.removeAll { removed.contains($0) || dots.contains($0) }
         }
         let ink = kept.reduce(0) { $0 + $1.pixelCount }
         guard ink >= minInk, let bounds = kept.unionBounds else { return PreparedZone(image: nil, inkPixels: ink) }
@@ -50,6 +52,11 @@ enum ZonePreparation {
         return image.hasDarkRun(atLeast: max(2 * height, 3 * mm), rows: middle, columns: writing.x..<writing.maxX)
     }
 
+    /// Whether a component's box reaches the edge of a zone `width` × `height` (within a pixel).
+    static func runsOut(_ b: PixelRect, width: Int, height: Int) -> Bool {
+        b.x <= 1 || b.y <= 1 || b.maxX >= width - 1 || b.maxY >= height - 1
+    }
+
     /// Pieces of the printed frame, not writing: a thin straight bar (at most half a millimetre
     /// thick, at least three times as long) that runs out of a zone `width` × `height`. A whole
     /// rule along the edge is gone already (``GrayImage/removingRules(margin:longRun:threshold:)``);
@@ -59,9 +66,8 @@ enum ZonePreparation {
         let thin = mm / 2
         return components.filter { c in
             let b = c.bounds
-            let touches = b.x <= 1 || b.y <= 1 || b.maxX >= width - 1 || b.maxY >= height - 1
             let thickness = min(b.width, b.height), length = max(b.width, b.height)
-            return touches && thickness <= thin && length >= 3 * thickness && length >= mm
+            return runsOut(b, width: width, height: height) && thickness <= thin && length >= 3 * thickness && length >= mm
         }
     }
 
@@ -75,9 +81,8 @@ enum ZonePreparation {
         let thin = Double(mm) / 2, long = Double(7 * mm)
         return components.compactMap { c in
             let b = c.bounds
-            let touches = b.x <= 1 || b.y <= 1 || b.maxX >= image.width - 1 || b.maxY >= image.height - 1
             let length = Double(b.width * b.width + b.height * b.height).squareRoot()
-            guard touches, length >= long, Double(c.pixelCount) <= thin * length,
+            guard runsOut(b, width: image.width, height: image.height), length >= long, Double(c.pixelCount) <= thin * length,
                   let pixels = image.pixels(of: c), image.isStraight(pixels, tolerance: thin) else { return nil }
             return (c, pixels)
         }
@@ -108,7 +113,7 @@ enum ZonePreparation {
         // Drop blobs that hug the cell edge and are thin: remnants of the printed box.
         let inner = kept.filter { c in
             let b = c.bounds
-            let touches = b.x <= 1 || b.y <= 1 || b.maxX >= cell.width - 1 || b.maxY >= cell.height - 1
+            let touches = runsOut(b, width: cell.width, height: cell.height)
             let thin = b.width <= 4 || b.height <= 4
             return !(touches && thin)
         }

@@ -224,17 +224,20 @@ extension GrayImage {
     /// components kept.
     public func removingSpecks(minPixels: Int, near: Int = 0, threshold: UInt8 = 128) -> (image: GrayImage, kept: [InkComponent]) {
         let components = inkComponents(threshold: threshold)
-        let large = components.filter { $0.pixelCount >= minPixels }
-        let small = components.filter { c in
+        let large = near > 0 ? components.filter { $0.pixelCount >= minPixels } : []
+        func isSpeck(_ c: InkComponent) -> Bool {
             guard c.pixelCount < minPixels else { return false }
-            guard near > 0 else { return true }
             let grown = c.bounds.insetBy(dx: -near, dy: -near)
             return !large.contains { !$0.bounds.intersection(grown).isEmpty }
         }
-        guard !small.isEmpty else { return (self, components) }
+        var kept: [InkComponent] = [], specks: [InkComponent] = []
+        for c in components {
+            if isSpeck(c) { specks.append(c) } else { kept.append(c) }
+        }
+        guard !specks.isEmpty else { return (self, components) }
         var out = self
-        out.whiten(small)
-        return (out, components.filter { !small.contains($0) })
+        out.whiten(specks)
+        return (out, kept)
     }
 
     /// Makes the ink of `components` paper: every pixel of their bounding boxes darker than 200.

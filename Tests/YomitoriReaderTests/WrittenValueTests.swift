@@ -13,9 +13,7 @@ struct WrittenValueTests {
 
     /// The sample page, its fields as read, and the fixture's rows.
     private func fixture() throws -> (reader: FormReader, page: GrayImage, plain: PageRead, strip: GrayImage) {
-        let reader = try SampleCorpus.reader()
-        let page = try ScanFile(path: SampleCorpus.scans.appendingPathComponent(Self.file).path).page(0)
-        guard case .read(let plain) = reader.read(page, id: PageID(file: Self.file, page: 0)) else {
+        guard let (reader, page, plain) = try DistortionTests.readAsScanned(Self.file) else {
             throw CocoaError(.fileReadCorruptFile)
         }
         let strip = try ScanFile(path: SampleCorpus.root.appendingPathComponent("Tests/Fixtures/written-values.png").path).page(0)

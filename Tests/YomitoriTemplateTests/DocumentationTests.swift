@@ -36,22 +36,28 @@ import Testing
         #expect(template.pages[0].fields[2].boxes.count == 7)
     }
 
+    /// A one-page template with registration marks and `fields` (YAML list items under `fields:`),
+    /// followed by a blank line, for a guide's snippet of field rules or page rules to follow.
+    static func page(fields: String) -> String {
+        """
+        template: t
+        page:
+          size: A4
+          registration: {marks: [[8, 8, 6, 6]]}
+          fields:
+        """ + "\n" + fields + "\n\n"
+    }
+
     /// The soft rule of "Names written with 異体字" loads, and sends a name holding a common form
     /// of a variant the models cannot output to review while passing others.
     @Test func variantNamesRuleLoads() throws {
         let snippet = try Self.codeBlock(after: "**Names written with 異体字.**", language: "yaml", in: Self.guide())
-        let yaml = """
-            template: t
-            page:
-              size: A4
-              registration: {marks: [[8, 8, 6, 6]]}
-              fields:
+        let yaml = Self.page(fields: """
                 - name: name
                   type: text
                   kind: name
                   zone: [54.6, 65.6, 136.8, 13.8]
-
-            """ + snippet
+            """) + snippet
         #expect(diagnostics(yaml).isEmpty, "\(diagnostics(yaml).map(\.description))")
         let rule = try #require(TemplateLoader.load(yaml: yaml, path: virtualPath).pages[0].fields[0].rules.first)
         #expect(rule.soft)
@@ -71,19 +77,13 @@ import Testing
     /// The fields and page rules of "Checking values", on a page with the fields its rules name.
     @Test func checkingValuesExampleLoads() throws {
         let snippet = try Self.codeBlock(after: "## Checking values", language: "yaml", in: Self.guide())
-        let yaml = """
-            template: t
-            page:
-              size: A4
-              registration: {marks: [[8, 8, 6, 6]]}
-              fields:
+        let yaml = Self.page(fields: """
                 - {name: request_date, type: date, zone: [54.6, 42.6, 136.8, 11.8]}
                 - {name: other_reason, type: text, zone: [54.6, 170, 136.8, 11.8]}
                 - {name: purpose, type: checkbox, options: [{value: その他, box: [58, 190, 4.5, 4.5]}, {value: 年金, box: [80, 190, 4.5, 4.5]}]}
                 - {name: phone, type: phone, zone: [54.6, 200, 136.8, 10]}
                 - {name: email, type: email, zone: [54.6, 215, 136.8, 10]}
-
-            """ + snippet
+            """) + snippet
         #expect(diagnostics(yaml).isEmpty, "\(diagnostics(yaml).map(\.description))")
         let page = try TemplateLoader.load(yaml: yaml, path: virtualPath).pages[0]
         #expect(page.fields.map(\.name) == ["request_date", "other_reason", "purpose", "phone", "email",
