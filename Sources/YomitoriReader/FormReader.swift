@@ -50,8 +50,8 @@ public final class FormReader {
                 for f in page.fields where f.type.usesOCR {
                     let profile = RecognitionProfile(for: f)
                     if !langs.contains(profile.language) { langs.append(profile.language) }
-                    for second in profile.secondReads where !optional.contains(second.language) {
-                        optional.append(second.language)
+                    for other in profile.secondReads + profile.confirmingReads where !optional.contains(other.language) {
+                        optional.append(other.language)
                     }
                 }
                 if page.formMarker != nil {

@@ -42,6 +42,16 @@ struct ConfirmingReadTests {
         #expect(RecognitionProfile(for: raw).confirmingReads.allSatisfy { $0.mode == .singleWord })
     }
 
+    @Test("The confirming read's model is created with the others, before any page: jpn for a digits-only template")
+    func confirmingModelPreloaded() throws {
+        var template = try TemplateLoader.load(path: SampleCorpus.templates[0])
+        template.pages[0].fields = template.pages[0].fields.filter { $0.type == .digits }
+        template.pages[0].formMarker = nil
+        let languages = FormReader.languages(for: [template])
+        #expect(languages.required == ["eng"])
+        #expect(languages.optional.contains("jpn"), "\(languages.optional)")
+    }
+
     /// Zones where both first reads made the same mistake on a committed degraded scan (one glyph
     /// read as two characters: ウ → ウワ in a katakana name, 1 → 1l in an e-mail address). Whatever
     /// the reads give, a wrong value must not be accepted.
