@@ -119,8 +119,8 @@ public enum ReasonCatalogue {
         case .nameCharacters:
             return ("\(f)に氏名に使われない数字や記号が読み取られました", "\(e): digits or symbols that do not belong in a name were read")
         case .nameLookAlike:
-            return ("\(f)に、人名によく使われる字と読み違えやすい字があります（紬 → 細、葵 → 壮、翔 → 閉、郎 → 朗）",
-                    "\(e): a kanji often read in place of a popular name kanji (紬 → 細, 葵 → 壮, 翔 → 閉, 郎 → 朗)")
+            return ("\(f)に、人名用の字を読み違えたときに出やすい字があります（颯 → 問、紘 → 統、紬 → 細、碓 → 確 など）。原本と照合してください",
+                    "\(e): a kanji often read in place of a name kanji the models cannot read or misread (颯 → 問, 紘 → 統, 紬 → 細, 碓 → 確 …); compare with the scan")
         case .kanaSplit:
             return ("\(f)の「コユ」は「ユ」の読み違いの可能性があります", "\(e): コユ may be a misread ユ")
         case .unknownWard:

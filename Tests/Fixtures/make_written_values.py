@@ -5,6 +5,7 @@ text 4.5 mm high unless said), for WrittenValueTests to paste into a sample scan
   rows 0-2  dates written with an era's initial (R7.5.16, H31/4/30, S58.4.1)
   row 3     a number of copies written with its unit, １通 (the form prints 通 after the box)
   row 4     フリガナ written small (3 mm, IPA Mincho), whose 濁点 strokes are a few pixels each
+  rows 5-6  names with a 人名用漢字 neither Japanese model has (山本 紘一, 碓井 健太)
 
   /usr/bin/python3 Tests/Fixtures/make_written_values.py   (Pillow; the Debian fonts below)
 """
@@ -15,7 +16,9 @@ ROWS = [("R7.5.16", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0)
         ("H31/4/30", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0),
         ("S58.4.1", "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf", 0),
         ("１通", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0),
-        ("ヤマダ タロウ", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0, 3.0)]
+        ("ヤマダ タロウ", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0, 3.0),
+        ("山本　紘一", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf", 0, 5.0),
+        ("碓井　健太", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0, 5.0)]
 im = Image.new("L", (1200, 130 * len(ROWS)), 255)
 draw = ImageDraw.Draw(im)
 for i, (text, path, index, *size) in enumerate(ROWS):

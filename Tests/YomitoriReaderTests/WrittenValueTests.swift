@@ -82,4 +82,23 @@ struct WrittenValueTests {
         #expect(furigana.value == .text("ヤマダ タロウ"), "read \(furigana.raw)")
         #expect(furigana.value != .text("ヤマタ タロウ") || furigana.status != .accepted, "the 濁点 lost and accepted")
     }
+
+    /// 紘 and 碓 are in neither Japanese model: every read gives the nearest kanji the models
+    /// have (統一, 確井), sure of it, so the reads agree. Those kanji are rare in names, so the
+    /// name goes to a person instead of being imported as read.
+    @Test("山本 紘一 and 碓井 健太, whose 紘 and 碓 the models do not have, go to review")
+    func nameKanjiNotInModels() throws {
+        let (reader, page, plain, strip) = try fixture()
+        let zone = try #require(plain[field: "name"]).zone
+        for (row, written) in [(5, "山本 紘一"), (6, "碓井 健太")] {
+            guard case .read(let read) = reader.read(pasted(row, of: strip, into: zone, on: page), id: PageID(file: Self.file, page: 0)) else {
+                Issue.record("page not read with \(written)")
+                continue
+            }
+            let name = try #require(read[field: "name"])
+            #expect(name.value != .text(written), "\(written): the models cannot output it, read \(name.raw)")
+            #expect(name.status != .accepted, "\(written) read \(name.raw), accepted")
+            #expect(name.reasons.contains { $0.code == "name_look_alike" }, "\(written) read \(name.raw): \(name.reasons.map(\.code))")
+        }
+    }
 }
