@@ -7,7 +7,9 @@ struct RecognitionProfile: Equatable {
     var language: String
     var mode: PageSegmentationMode
     var whitelist: String?
-    /// Ways to read the zone a second time, in order of preference (the first available is used).
+    /// Ways to read the zone again, in order: the second read, a third when the first two
+    /// disagree, a fourth when only the other model disagrees, by added characters (see
+    /// `FieldReader.otherModelOnlyAdded`).
     var secondReads: [SecondRead] = []
     /// Reads with another segmentation that must confirm a value the first reads agreed on (free-text
     /// types: text, katakana, email; and dates, where both first reads can drop a digit alike,
@@ -61,7 +63,10 @@ struct RecognitionProfile: Equatable {
         whitelist = field.whitelist ?? defaults.2
         let rescaled = SecondRead(language: language, mode: mode, scale: 0.75)
         if language == "jpn" {
-            secondReads = [SecondRead(language: Self.secondJapaneseModel, mode: mode, scale: 1), rescaled]
+            // The fourth only when the other model alone disagrees with the first model's two
+            // by added characters (FieldReader.otherModelOnlyAdded): it reads again at the other scale.
+            secondReads = [SecondRead(language: Self.secondJapaneseModel, mode: mode, scale: 1), rescaled,
+                           SecondRead(language: Self.secondJapaneseModel, mode: mode, scale: 0.75)]
         } else if field.type.usesOCR {
             secondReads = [rescaled, SecondRead(language: language, mode: .rawLine, scale: 1.25)]
         }

@@ -307,6 +307,33 @@ struct FieldInterpreterTests {
         #expect(otherFirst.value == .text("2025-06-13") && otherFirst.secondRead == .text("2025-06-18"), "a person confirms")
     }
 
+    /// The other model's read alone disagrees with the first model's two, by characters it
+    /// added (カトウ read カカトウ by script/Japanese): the first model's agreement is no
+    /// confirmation, so the other model reads again at another scale, and its agreement confirms.
+    @Test("Voting: when only the other model's read differs, by added characters, it reads again, and its agreement confirms")
+    func otherModelReadsAgain() {
+        func read(_ value: String) -> FieldRead {
+            FieldRead(name: "k", type: "katakana", value: .text(value), raw: value, confidence: 0.6,
+                      zone: PixelRect(x: 0, y: 0, width: 1, height: 1), sensitive: false)
+        }
+        let three = [(read("カトウ タクヤ"), "jpn"), (read("カカトウ タクヤ"), "script/Japanese"), (read("カトウ タクヤ"), "jpn")]
+        #expect(FieldReader.otherModelOnlyAdded(three, numbered: false))
+        #expect(FieldReader.vote(three).secondRead == .text("カカトウ タクヤ"), "without a fourth read: a person confirms")
+        let confirmed = FieldReader.vote(three + [(read("カトウ タクヤ"), "script/Japanese")])
+        #expect(confirmed.value == .text("カトウ タクヤ") && confirmed.secondRead == .text("カトウ タクヤ"))
+        #expect(confirmed.confidence == FieldReader.confirmedConfidence)
+        let stillOther = FieldReader.vote(three + [(read("カカトウ タクヤ"), "script/Japanese")])
+        #expect(stillOther.secondRead == .text("カカトウ タクヤ"), "the other model sees it twice: a person looks")
+        // No fourth read when the other model read a character differently (大翔 read 大其),
+        // when the first model's own reads differ, or when the other model agrees.
+        #expect(!FieldReader.otherModelOnlyAdded([(read("福田 大期"), "jpn"), (read("福田 大其"), "script/Japanese"), (read("福田 大期"), "jpn")], numbered: false))
+        #expect(!FieldReader.otherModelOnlyAdded([(read("ケンタ"), "jpn"), (read("ケン"), "script/Japanese"), (read("ケンタ"), "jpn")], numbered: false), "a lost character")
+        #expect(!FieldReader.otherModelOnlyAdded([(read("カトウ"), "jpn"), (read("カカトウ"), "script/Japanese"), (read("カトワウ"), "jpn")], numbered: false))
+        #expect(!FieldReader.otherModelOnlyAdded([(read("カトウ"), "jpn"), (read("カトウ"), "script/Japanese")], numbered: false))
+        #expect(!FieldReader.otherModelOnlyAdded([(read("カトウ"), "jpn"), (read("カトワウ"), "jpn"), (read("カトウ"), "jpn")], numbered: false), "one model only")
+        #expect(FieldReader.isSubsequence("ニシムラ", of: "ニンシンムラ") && !FieldReader.isSubsequence("コバヤシ", of: "コバヤン"))
+    }
+
     /// The confirming raw-line read keeps specks and frame pieces at the zone's edge that the
     /// line finder drops (`コーポ山田102.`, `木村 愛 .`); they do not make it disagree.
     @Test("A confirming read is compared without the specks at its edges; ー and - are kept")
