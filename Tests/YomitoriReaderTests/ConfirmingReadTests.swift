@@ -42,6 +42,16 @@ struct ConfirmingReadTests {
         #expect(RecognitionProfile(for: raw).confirmingReads.allSatisfy { $0.mode == .singleWord })
     }
 
+    @Test("Katakana may be read a fourth time by the other model at 0.75; kanji text and dates are not")
+    func fourthRead() {
+        let kana = RecognitionProfile(for: field(.katakana))
+        #expect(kana.secondReads.map(\.language) == ["script/Japanese", "jpn", "script/Japanese"])
+        #expect(kana.secondReads.map(\.scale) == [1, 0.75, 0.75])
+        for type in [FieldType.text, .date] {
+            #expect(RecognitionProfile(for: field(type)).secondReads.count == 2, "\(type): a kanji the models lack is one stand-in to every read")
+        }
+    }
+
     @Test("The confirming read's model is created with the others, before any page: jpn for a digits-only template")
     func confirmingModelPreloaded() throws {
         var template = try TemplateLoader.load(path: SampleCorpus.templates[0])
