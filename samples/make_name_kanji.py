@@ -16,16 +16,20 @@ For every missing kanji, one page per font: a blank 住民票の写し等交付�
         --truth /tmp/name-kanji/expected.jsonl --list-wrong /tmp/name-kanji/*.png
 
 Only the 氏名 is in the truth; the other fields are blank. Needs python3-pil and the Debian fonts
-below (fonts-ipafont, fonts-ipaexfont, fonts-noto-cjk).
+below (fonts-ipafont, fonts-ipaexfont, fonts-noto-cjk), and numpy for make_holdout.py's font lookup.
 """
 import argparse
 import json
 import os
 import random
+import sys
 
 from PIL import Image, ImageDraw, ImageFont
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from make_holdout import locate_fonts  # noqa: E402
+
 MM = 300 / 25.4
 NAME_ZONE = (54.6, 65.6, 136.8, 13.8)  # a_juminhyo.yaml, field `name`, millimetres
 
@@ -40,30 +44,13 @@ MISSING = (
     "葦葺蒐蒔蓉蓑蓬蔓蔣蔦蔭蕃蕉蕗蕨蕪蕾薙藁蝦蟬蠟衿袈袴裟裡襖訊註詢誼諄諒諺謂豹赳跨蹄蹟輯輿迂迦迪這逞"
     "遁遙鄭酉醇醬釉銑鋒鋸錐錘錫鍬閃閏閤雁雫鞄鞘鞠頌頗顚颯饗馨駕驍魁魯鰯鱒鳶鵬鷗麒麿黎黛鼎"
 )
-FONTS = [
-    ("IPAGothic", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"),
-    ("IPAMincho", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf"),
-    ("IPAexGothic", "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
-    ("IPAexMincho", "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"),
-    ("Noto Sans CJK JP", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-    ("Noto Serif CJK JP", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"),
-]
+# Families in the order pages are drawn; their files are found as make_holdout.py finds them.
+FAMILIES = ["IPAGothic", "IPAMincho", "IPAexGothic", "IPAexMincho", "Noto Sans CJK JP", "Noto Serif CJK JP"]
 SURNAMES = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田",
             "佐々木", "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "山崎", "森", "池田", "橋本"]
 GIVEN = ["太郎", "一郎", "健一", "浩", "誠", "大輔", "直樹", "拓也", "翔太", "和也", "花子", "美咲",
          "陽子", "恵子", "由美", "直美", "智子", "久美子", "裕子", "愛", "彩", "明美", "美穂", "香織"]
 SECOND = ["子", "太", "斗", "奈", "也", "人", "香", "介", "美", "音", ""]
-
-
-def font_index(path, family):
-    """The face of a .ttc named `family` (0 for a single-face file)."""
-    for i in range(16):
-        try:
-            if ImageFont.truetype(path, 40, index=i).getname()[0] == family:
-                return i
-        except OSError:
-            break
-    return 0
 
 
 def main():
@@ -73,7 +60,8 @@ def main():
     args = ap.parse_args()
     rng = random.Random(args.seed)
     blank = Image.open(os.path.join(HERE, "forms", "a_juminhyo.blank.png")).convert("L")
-    faces = [(family, path, font_index(path, family)) for family, path in FONTS]
+    files = locate_fonts()
+    faces = [(family, *files[family]) for family in FAMILIES]
     os.makedirs(args.out, exist_ok=True)
     zx, zy, _, zh = NAME_ZONE
     with open(os.path.join(args.out, "expected.jsonl"), "w", encoding="utf-8") as truth:

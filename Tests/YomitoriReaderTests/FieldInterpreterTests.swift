@@ -289,16 +289,19 @@ struct FieldInterpreterTests {
         #expect(notes(.date, "令和6年1月10日 .").contains("stray_mark") == false, "dates parse or go to review on their own")
     }
 
+    /// One read of a field for the vote: its value (nil: none, such as a date that does not parse).
+    static func read(_ value: String?, type: String) -> FieldRead {
+        FieldRead(name: "f", type: type, value: value.map(FieldValue.text), raw: value ?? "", confidence: 0.6,
+                  zone: PixelRect(x: 0, y: 0, width: 1, height: 1), sensitive: false)
+    }
+
     /// A first read that gives no value (a date that does not parse: `令和 7/ 年6 月13日` on a form
     /// printing 令和 年 月 日 with wide gaps) still keeps the other two reads from confirming each
     /// other. Letting them confirm was measured on 840 unseen holdout pages (seeds 41–60): dates
     /// accepted 97.60 → 97.96 %, but one more wrong date accepted (2024-10-11 read 2024-01-11 by both).
     @Test("Voting: the first read must be part of an agreement, even when it gave no value")
     func votes() {
-        func read(_ value: String?) -> FieldRead {
-            FieldRead(name: "d", type: "date", value: value.map(FieldValue.text), raw: value ?? "令和 7/ 年", confidence: 0.6,
-                      zone: PixelRect(x: 0, y: 0, width: 1, height: 1), sensitive: false)
-        }
+        func read(_ value: String?) -> FieldRead { Self.read(value, type: "date") }
         let agreeing = FieldReader.vote([(read("2025-06-13"), "jpn"), (read("2025-06-13"), "script/Japanese")])
         #expect(agreeing.secondRead == .text("2025-06-13") && agreeing.confidence == FieldReader.confirmedConfidence)
         let noValueFirst = FieldReader.vote([(read(nil), "jpn"), (read("2025-06-13"), "script/Japanese"), (read("2025-06-13"), "jpn")])
@@ -312,10 +315,7 @@ struct FieldInterpreterTests {
     /// confirmation, so the other model reads again at another scale, and its agreement confirms.
     @Test("Voting: when only the other model's read differs, by added characters, it reads again, and its agreement confirms")
     func otherModelReadsAgain() {
-        func read(_ value: String) -> FieldRead {
-            FieldRead(name: "k", type: "katakana", value: .text(value), raw: value, confidence: 0.6,
-                      zone: PixelRect(x: 0, y: 0, width: 1, height: 1), sensitive: false)
-        }
+        func read(_ value: String) -> FieldRead { Self.read(value, type: "katakana") }
         let three = [(read("カトウ タクヤ"), "jpn"), (read("カカトウ タクヤ"), "script/Japanese"), (read("カトウ タクヤ"), "jpn")]
         #expect(FieldReader.otherModelOnlyAdded(three, numbered: false))
         #expect(FieldReader.vote(three).secondRead == .text("カカトウ タクヤ"), "without a fourth read: a person confirms")
