@@ -112,6 +112,20 @@ enum FieldInterpreter {
         )
     }
 
+    /// Comb boxes whose ink is under ``faintBoxShare`` of the median inked box's: a digit mostly
+    /// erased or dropped out, which the box's read and the boxes' line read can mistake alike (a
+    /// 1 left as its flag and foot under heavy dirt, read 7 by both). The digits of one printed
+    /// face differ far less: the lightest (1 or 7) holds 43–68 % of the heaviest one's ink in the
+    /// IPA, IPAex and Noto faces. Needs three inked boxes.
+    static let faintBoxShare = 0.3
+
+    static func faintBoxes(ink: [Int?]) -> [Int] {
+        let inked = ink.compactMap { $0 }.sorted()
+        guard inked.count >= 3 else { return [] }
+        let median = Double(inked[inked.count / 2])
+        return ink.indices.filter { ink[$0].map { Double($0) < faintBoxShare * median } ?? false }
+    }
+
     /// Ink ratio above which a box counts as ticked, and the band around it that is doubtful.
     static let tickThreshold = 0.06
     static let tickDoubt = (low: 0.025, high: 0.12)

@@ -6,6 +6,8 @@ text 4.5 mm high unless said), for WrittenValueTests to paste into a sample scan
   row 3     a number of copies written with its unit, １通 (the form prints 通 after the box)
   row 4     フリガナ written small (3 mm, IPA Mincho), whose 濁点 strokes are a few pixels each
   rows 5-6  names with a 人名用漢字 neither Japanese model has (山本 紘一, 碓井 健太)
+  row 7     a lone 9 (IPA Gothic, 4.4 mm) to paste into comb boxes: with the box's 1 mm of white
+            around it Tesseract reads nothing in it, in any mode
 
   /usr/bin/python3 Tests/Fixtures/make_written_values.py   (Pillow; the Debian fonts below)
 """
@@ -18,7 +20,8 @@ ROWS = [("R7.5.16", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0)
         ("１通", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0),
         ("ヤマダ タロウ", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0, 3.0),
         ("山本　紘一", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf", 0, 5.0),
-        ("碓井　健太", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0, 5.0)]
+        ("碓井　健太", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0, 5.0),
+        ("9", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf", 0, 4.4)]
 im = Image.new("L", (1200, 130 * len(ROWS)), 255)
 draw = ImageDraw.Draw(im)
 for i, (text, path, index, *size) in enumerate(ROWS):

@@ -392,6 +392,18 @@ struct FieldInterpreterTests {
         #expect(gap.notes.contains("comb_gap"))
     }
 
+    @Test("Comb: a box with under 0.3 of the median inked box's ink is faint; a printed 1 among 8s is not")
+    func faintCombBoxes() {
+        // The heavy-dirt postal code whose last 1 kept only its flag and foot (ink 87 against 371–557).
+        #expect(FieldInterpreter.faintBoxes(ink: [371, 477, 557, 467, 428, 472, 87]) == [6])
+        // IPA Gothic's 1 holds 43 % of its 0's ink: not faint.
+        #expect(FieldInterpreter.faintBoxes(ink: [430, 1000, 1000, 1000]).isEmpty)
+        // Blank boxes are neither counted nor faint.
+        #expect(FieldInterpreter.faintBoxes(ink: [nil, nil, 500, 480, 100]) == [4])
+        // Fewer than three inked boxes: no median to compare with.
+        #expect(FieldInterpreter.faintBoxes(ink: [500, 60, nil]).isEmpty)
+    }
+
     @Test("Ticks: choice with none, one, several; multi-select limits")
     func ticks() {
         let box = RectMM(x: 0, y: 0, width: 4, height: 4)

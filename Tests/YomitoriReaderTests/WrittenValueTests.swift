@@ -3,6 +3,7 @@ import Testing
 import YomitoriOCR
 import YomitoriReader
 import YomitoriResults
+import YomitoriTemplate
 import YomitoriVision
 
 /// Values written as other people write them, pasted into a sample page's zones (rows of
@@ -100,5 +101,45 @@ struct WrittenValueTests {
             #expect(name.status != .accepted, "\(written) read \(name.raw), accepted")
             #expect(name.reasons.contains { $0.code == "name_look_alike" }, "\(written) read \(name.raw): \(name.reasons.map(\.code))")
         }
+    }
+
+    /// A 9 in IPA Gothic at 4.4 mm (row 7), alone in a comb box: with the box's 1 mm of white
+    /// around it Tesseract's LSTM read nothing in it as a character, a word or a raw line, so
+    /// every box was `comb_box_unclear` and the 郵便番号 went to a person. Read again with twice
+    /// the white, each box gives its 9, and the boxes read side by side agree.
+    @Test("郵便番号 boxes each holding a 9 that Tesseract reads only with more white around it are read")
+    func combBoxNines() throws {
+        let (reader, page, plain, strip) = try fixture()
+        let template = try TemplateLoader.load(path: SampleCorpus.templates[0])
+        let spec = try #require(template.pages[0].fields.first { $0.name == "postal_code" })
+        let zone = try #require(plain[field: "postal_code"]).zone
+        // The 9's ink in row 7.
+        var ink = (minX: Int.max, maxX: Int.min, minY: Int.max, maxY: Int.min)
+        for y in 910..<1040 {
+            for x in 0..<strip.width where strip[x, y] < 128 {
+                ink = (min(ink.minX, x), max(ink.maxX, x), min(ink.minY, y), max(ink.maxY, y))
+            }
+        }
+        let mm = 300 / 25.4
+        var scan = page
+        for box in spec.boxes {
+            let left = zone.x + Int(((box.x - spec.zone.x) * mm).rounded()), top = zone.y + Int(((box.y - spec.zone.y) * mm).rounded())
+            let width = Int((box.width * mm).rounded()), height = Int((box.height * mm).rounded())
+            for y in (top + 8)..<(top + height - 8) {
+                for x in (left + 8)..<(left + width - 8) { scan[x, y] = 255 }
+            }
+            let x0 = left + (width - (ink.maxX - ink.minX + 1)) / 2, y0 = top + (height - (ink.maxY - ink.minY + 1)) / 2
+            for y in ink.minY...ink.maxY {
+                for x in ink.minX...ink.maxX { scan[x0 + x - ink.minX, y0 + y - ink.minY] = strip[x, y] }
+            }
+        }
+        guard case .read(let read) = reader.read(scan, id: PageID(file: Self.file, page: 0)) else {
+            Issue.record("page not read with 9s in the 郵便番号 boxes")
+            return
+        }
+        let postal = try #require(read[field: "postal_code"])
+        #expect(postal.value == .text("9999999"), "read \(postal.raw)")
+        #expect(!postal.reasons.contains { $0.code == "comb_box_unclear" }, "\(postal.reasons.map(\.code))")
+        #expect(postal.status == .accepted, "read \(postal.raw), second read \(String(describing: postal.secondRead)): \(postal.reasons.map(\.code))")
     }
 }
