@@ -101,6 +101,13 @@ struct FieldReader {
             // is the vote's, without the mark.
             if Self.agree(Self.droppingEdgeMarks(value), voted.value, numbered: field.kind == .address) { return voted }
             if dissent == nil { dissent = value ?? .text("") }
+            // A date that the first model's raw line reads with as many digits as the agreed
+            // read, or more, disputes a digit, and the other model's raw line cannot settle it: it
+            // repeats its own line read's habit (令和7年10月8日 read 1月 by both line reads and by
+            // the other model's raw line; the first model's raw line read 10月). One with fewer
+            // digits is that raw line dropping one (17日 → 1日), as it often does, and one that
+            // is no date says nothing: the other model's raw line may confirm then.
+            if Self.disputesDigits(field, read: rec.text, value: value, agreedRaw: voted.raw) { break }
         }
         guard let dissent else { return voted }  // no confirming model installed: the vote stands
         var read = voted
@@ -184,6 +191,17 @@ struct FieldReader {
     static func spaces(_ value: FieldValue?) -> Int {
         if case .text(let t)? = value { return t.filter(\.isWhitespace).count }
         return 0
+    }
+
+    /// Whether a confirming read of a date that disagrees disputes a digit: it is a date, and it
+    /// holds as many digits as the agreed read, or more (see ``confirmBySegmentation``).
+    static func disputesDigits(_ field: FieldSpec, read text: String, value: FieldValue?, agreedRaw: String) -> Bool {
+        field.type == .date && value != nil && decimalDigits(in: text) >= decimalDigits(in: agreedRaw)
+    }
+
+    /// How many decimal digits (ASCII or full-width) `text` holds; kanji numerals do not count.
+    static func decimalDigits(in text: String) -> Int {
+        text.unicodeScalars.filter { $0.properties.generalCategory == .decimalNumber }.count
     }
 
     /// Confidence given to a value two independent reads agree on.

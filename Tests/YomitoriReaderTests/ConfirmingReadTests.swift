@@ -82,4 +82,38 @@ struct ConfirmingReadTests {
             #expect(expected.matches(got.value) || got.status != .accepted, "\(file) \(name): a wrong value was accepted")
         }
     }
+
+    /// A curled 児童手当 page (`Tests/Fixtures/curled-date.png`: `make_holdout.py --seed 81
+    /// --per-form 16`, then `make_stress.py --conditions curl --seed 5` with seeds 81–84) whose
+    /// 申請日 令和7年10月8日 both models' line reads gave as 1月8日, and the `Japanese` model's raw
+    /// line too; the `jpn` raw line read 10月. That valid date with more digits disputes the
+    /// agreed one, so a person sees both.
+    @Test("A date whose 0 both line reads dropped (10月 read 1月) is not accepted when the first model's raw line reads it (real Tesseract)")
+    func droppedDigitInDate() throws {
+        let reader = try SampleCorpus.reader()
+        let path = SampleCorpus.root.appendingPathComponent("Tests/Fixtures/curled-date.png").path
+        guard case .read(let read) = reader.read(try ScanFile(path: path).page(0), id: PageID(file: "curled-date.png", page: 0)) else {
+            Issue.record("curled-date.png not read")
+            return
+        }
+        let date = try #require(read[field: "apply_date"])
+        #expect(date.value == .text("2025-10-08") || date.status != .accepted, "read \(date.raw), accepted as \(String(describing: date.value))")
+        #expect(date.value == .text("2025-10-08") || date.secondRead == .text("2025-10-08"), "the person is shown \(String(describing: date.secondRead))")
+    }
+
+    @Test("A date's raw-line read disputes a digit when it holds as many digits as the agreed read, or more")
+    func dateDigitDisputes() {
+        let date = field(.date)
+        #expect(FieldReader.disputesDigits(date, read: "令和7年10月8日", value: .text("2025-10-08"), agreedRaw: "令和7年1月8日"))
+        #expect(FieldReader.disputesDigits(date, read: "令和7年2月18日", value: .text("2025-02-18"), agreedRaw: "令和7年2月16日"))
+        // The raw line dropping a digit itself (17日 → 1日) leaves the other model to confirm.
+        #expect(!FieldReader.disputesDigits(date, read: "昭和16年5月1日", value: .text("1941-05-01"), agreedRaw: "昭和16年5月17日"))
+        // No date read: no opinion.
+        #expect(!FieldReader.disputesDigits(date, read: "令和7年1O月8", value: nil, agreedRaw: "令和7年1月8日"))
+        // Full-width digits count; kanji numerals do not.
+        #expect(FieldReader.decimalDigits(in: "令和７年１０月８日") == 4)
+        #expect(FieldReader.decimalDigits(in: "令和元年五月一日") == 0)
+        #expect(!FieldReader.disputesDigits(field(.text), read: "東京都1丁目10番", value: .text("東京都1丁目10番"), agreedRaw: "東京都1丁目1番"))
+    }
 }
+
