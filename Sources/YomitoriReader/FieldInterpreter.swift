@@ -112,13 +112,15 @@ enum FieldInterpreter {
         )
     }
 
-    /// Comb boxes whose ink is under ``faintBoxShare`` of the median inked box's: a digit mostly
-    /// erased or dropped out, which the box's read and the boxes' line read can mistake alike (a
-    /// 1 left as its flag and foot under heavy dirt, read 7 by both). The digits of one printed
-    /// face differ far less: the lightest (1 or 7) holds 43–68 % of the heaviest one's ink in the
-    /// IPA, IPAex and Noto faces. Needs three inked boxes.
+    /// The share of the median inked comb box's ink under which a box is faint. The digits of one
+    /// printed face differ far less: the lightest (1 or 7) holds 43–68 % of the heaviest one's
+    /// ink in the IPA, IPAex and Noto faces.
     static let faintBoxShare = 0.3
 
+    /// The comb boxes (indices into `ink`, one count per box, nil for a blank box) holding under
+    /// ``faintBoxShare`` of the median inked box's ink: a digit mostly erased or dropped out,
+    /// which the box's read and the boxes' line read can mistake alike (a 1 left as its flag and
+    /// foot under heavy dirt, read 7 by both). Needs three inked boxes.
     static func faintBoxes(ink: [Int?]) -> [Int] {
         let inked = ink.compactMap { $0 }.sorted()
         guard inked.count >= 3 else { return [] }

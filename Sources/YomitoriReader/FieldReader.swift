@@ -82,8 +82,10 @@ struct FieldReader {
     /// check would notice, a read that
     /// segments the zone another way (a raw line, psm 13, instead of the line finder's words)
     /// must see the same characters too — by the first model or, when that raw-line read differs,
-    /// by another model's. When none does, the first dissenting value becomes the field's second
-    /// read, so the decision step sends it to review (`reads_disagree`).
+    /// by another model's (not for a date the first model's read gives with as many digits or
+    /// more: ``disputesDigits(_:read:value:agreedRaw:)``). When none does, the first dissenting
+    /// value becomes the field's second read, so the decision step sends it to review
+    /// (`reads_disagree`).
     ///
     /// Only values already confirmed pay for this read (one recognition, two when the first
     /// model's raw-line read differs); fields in doubt are going to a person anyway.
