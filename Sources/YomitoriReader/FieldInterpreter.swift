@@ -94,7 +94,7 @@ enum FieldInterpreter {
     }
 
     static func interpretComb(
-        _ field: FieldSpec, characters: [String], confidences: [Double], notes: [String], zone: PixelRect
+        _ field: FieldSpec, characters: [String], confidences: [Double], ink: [Int?] = [], notes: [String], zone: PixelRect
     ) -> FieldRead {
         let raw = characters.map { $0.isEmpty ? "_" : $0 }.joined()
         let value = characters.joined()
@@ -105,6 +105,8 @@ enum FieldInterpreter {
            characters[first...last].contains(where: \.isEmpty) {
             notes.append("comb_gap")
         }
+        // A box read, but with too little ink for a whole digit (``faintBoxes(ink:)``).
+        for i in faintBoxes(ink: ink) where !characters[i].isEmpty { notes.append("comb_box_unclear") }
         let confidence = confidences.min() ?? 0
         return FieldRead(
             name: field.name, type: field.type.rawValue, value: .text(value), raw: raw,

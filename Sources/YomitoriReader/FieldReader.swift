@@ -298,15 +298,11 @@ struct FieldReader {
         let profile = RecognitionProfile(for: field)
         let engine = try engines.engine(for: profile.language)
         let boxes = field.boxes.isEmpty ? [field.zone] : field.boxes
-        var cells: [GrayImage?] = []
-        var ink: [Int?] = []
-        for box in boxes {
+        let prepared = boxes.map { box in
             let inset = min(0.6, min(box.width, box.height) * 0.1)
-            let (cell, _) = cutter.cut(box, padding: -inset)
-            let prepared = ZonePreparation.prepareCell(cell)
-            cells.append(prepared.image)
-            ink.append(prepared.image == nil ? nil : prepared.inkPixels)
+            return ZonePreparation.prepareCell(cutter.cut(box, padding: -inset).image)
         }
+        let cells = prepared.map(\.image)
         var chars: [String] = []
         var confidences: [Double] = []
         var notes: [String] = []
@@ -330,9 +326,9 @@ struct FieldReader {
             notes.append("comb_box_unclear")
             if let c = line?[i], !c.isEmpty { chars[i] = c }
         }
-        for i in FieldInterpreter.faintBoxes(ink: ink) where !chars[i].isEmpty { notes.append("comb_box_unclear") }
         let bounds = cutter.bounds(of: field.zone)
-        var read = FieldInterpreter.interpretComb(field, characters: chars, confidences: confidences, notes: notes, zone: bounds)
+        let ink = prepared.map { $0.image == nil ? nil : $0.inkPixels }
+        var read = FieldInterpreter.interpretComb(field, characters: chars, confidences: confidences, ink: ink, notes: notes, zone: bounds)
         if let line {
             read.secondRead = .text(line.joined())
             if line == chars { read.confidence = max(read.confidence, Self.confirmedConfidence) }

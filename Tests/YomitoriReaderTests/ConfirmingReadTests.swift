@@ -116,4 +116,3 @@ struct ConfirmingReadTests {
         #expect(!FieldReader.disputesDigits(field(.text), read: "東京都1丁目10番", value: .text("東京都1丁目10番"), agreedRaw: "東京都1丁目1番"))
     }
 }
-
