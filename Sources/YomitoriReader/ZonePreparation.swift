@@ -8,6 +8,9 @@ struct PreparedZone {
     var inkPixels: Int
     /// A straight line is drawn through the writing (``ZonePreparation/isStruckThrough(_:writing:)``).
     var struckThrough = false
+    /// The widest run of blank columns between pieces of ink, over the ink's height: how far
+    /// apart the words are, whatever the engine made of them.
+    var widestGap: Double = 0
 }
 
 /// Cleaning steps shared by every OCR field type.
@@ -37,7 +40,24 @@ enum ZonePreparation {
         let margin = mm / 2
         let crop = clean.cropped(to: bounds.insetBy(dx: -margin, dy: -margin))
         return PreparedZone(
-            image: crop.padded(by: mm), inkPixels: ink, struckThrough: isStruckThrough(contrasted, writing: bounds))
+            image: crop.padded(by: mm), inkPixels: ink, struckThrough: isStruckThrough(contrasted, writing: bounds),
+            widestGap: widestGap(kept.map(\.bounds), within: bounds))
+    }
+
+    /// The widest run of columns of `writing` that no box of `ink` covers, over the writing's
+    /// height (0 when the ink leaves no gap).
+    static func widestGap(_ ink: [PixelRect], within writing: PixelRect) -> Double {
+        guard writing.width > 0, writing.height > 0 else { return 0 }
+        var inked = [Bool](repeating: false, count: writing.width)
+        for box in ink {
+            let from = max(box.x, writing.x), to = min(box.maxX, writing.maxX)
+            if from < to { for x in from..<to { inked[x - writing.x] = true } }
+        }
+        var widest = 0, run = 0
+        for column in inked {
+            if column { widest = max(widest, run); run = 0 } else { run += 1 }
+        }
+        return Double(widest) / Double(writing.height)
     }
 
     /// Whether a straight line is drawn through the writing, as a correction strikes a value out

@@ -8,6 +8,8 @@ text 4.5 mm high unless said), for WrittenValueTests to paste into a sample scan
   rows 5-6  names with a 人名用漢字 neither Japanese model has (山本 紘一, 碓井 健太)
   row 7     a lone 9 (IPA Gothic, 4.4 mm) to paste into comb boxes: with the box's 1 mm of white
             around it Tesseract reads nothing in it, in any mode
+  rows 8-9  a name written as one word (木村健太, IPA Mincho) and with a half-width space in a
+            proportional font (木村 健太, Noto Sans CJK: the narrowest space of these fonts)
 
   /usr/bin/python3 Tests/Fixtures/make_written_values.py   (Pillow; the Debian fonts below)
 """
@@ -21,7 +23,9 @@ ROWS = [("R7.5.16", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0)
         ("ヤマダ タロウ", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0, 3.0),
         ("山本　紘一", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf", 0, 5.0),
         ("碓井　健太", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0, 5.0),
-        ("9", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf", 0, 4.4)]
+        ("9", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf", 0, 4.4),
+        ("木村健太", "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", 0, 5.0),
+        ("木村 健太", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0, 5.0)]
 im = Image.new("L", (1200, 130 * len(ROWS)), 255)
 draw = ImageDraw.Draw(im)
 for i, (text, path, index, *size) in enumerate(ROWS):

@@ -84,6 +84,24 @@ struct WrittenValueTests {
         #expect(furigana.value != .text("ヤマタ タロウ") || furigana.status != .accepted, "the 濁点 lost and accepted")
     }
 
+    /// Many applicants write 姓 and 名 as one word. Read so, with no gap in the ink wide enough
+    /// for a space, the name is what was written and is accepted as it is; it went to review
+    /// (`name_unsplit`) as though the reads had lost a space.
+    @Test("A name written as one word (木村健太) is accepted as written; one with a space keeps it")
+    func nameWrittenAsOneWord() throws {
+        let (reader, page, plain, strip) = try fixture()
+        let zone = try #require(plain[field: "name"]).zone
+        for (row, written) in [(8, "木村健太"), (9, "木村 健太")] {
+            guard case .read(let read) = reader.read(pasted(row, of: strip, into: zone, on: page), id: PageID(file: Self.file, page: 0)) else {
+                Issue.record("page not read with \(written)")
+                continue
+            }
+            let name = try #require(read[field: "name"])
+            #expect(name.value == .text(written), "read \(name.raw)")
+            #expect(name.status == .accepted, "\(written) read \(name.raw): \(name.reasons.map(\.code))")
+        }
+    }
+
     /// 紘 and 碓 are in neither Japanese model: every read gives the nearest kanji the models
     /// have (統一, 確井), sure of it, so the reads agree. Those kanji are rare in names, so the
     /// name goes to a person instead of being imported as read.

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import YomitoriOCR
 import YomitoriVision
 @testable import YomitoriReader
 
@@ -130,5 +132,33 @@ struct ZonePreparationTests {
         var inside = Self.zone()
         Self.line(&inside, from: (190, 110), to: (330, 20))  // touches no edge
         #expect(ZonePreparation.prepare(inside).inkPixels > clean.inkPixels)
+    }
+
+    /// The widest gap is measured between ink boxes, over the writing's height.
+    @Test("The widest blank run of columns between ink boxes, over the writing's height")
+    func widestGap() {
+        let writing = PixelRect(x: 10, y: 0, width: 200, height: 50)
+        let boxes = [PixelRect(x: 10, y: 0, width: 40, height: 50), PixelRect(x: 55, y: 5, width: 40, height: 40),
+                     PixelRect(x: 120, y: 0, width: 90, height: 50)]
+        #expect(ZonePreparation.widestGap(boxes, within: writing) == 25.0 / 50)
+        #expect(ZonePreparation.widestGap([writing], within: writing) == 0)
+        #expect(ZonePreparation.widestGap([], within: PixelRect(x: 0, y: 0, width: 0, height: 0)) == 0)
+        // Overlapping boxes leave no gap between them.
+        #expect(ZonePreparation.widestGap([PixelRect(x: 10, y: 0, width: 120, height: 50), PixelRect(x: 100, y: 0, width: 110, height: 50)], within: writing) == 0)
+    }
+
+    /// Rows 8 and 9 of `Tests/Fixtures/written-values.png`: the same name as one word in IPA
+    /// Mincho, and with a half-width space in Noto Sans CJK (the narrowest space of the six
+    /// fonts). Only the first may be taken as written as one word when the reads give no space.
+    @Test("A name as one word leaves no space-wide gap in its ink; a half-width space does")
+    func spaceWideGap() throws {
+        let strip = try ScanFile(path: SampleCorpus.root.appendingPathComponent("Tests/Fixtures/written-values.png").path).page(0)
+        let zones = [8, 9].map { row in
+            ZonePreparation.prepare(strip.cropped(to: PixelRect(x: 0, y: 130 * row, width: strip.width, height: 130)))
+        }
+        let (oneWord, spaced) = (zones[0].widestGap, zones[1].widestGap)
+        #expect(zones.allSatisfy { $0.image != nil })
+        #expect(FieldReader.writtenAsOneWord(zones[0]), "木村健太: widest gap \(oneWord)")
+        #expect(!FieldReader.writtenAsOneWord(zones[1]), "木村 健太: widest gap \(spaced)")
     }
 }
