@@ -183,7 +183,36 @@ enum FieldInterpreter {
     }
 
     static func cleanText(_ s: String) -> String {
-        smallKanaFixed(collapse(s.replacingOccurrences(of: "\u{3000}", with: " ")))
+        bracketSpacesDropped(smallKanaFixed(collapse(s.replacingOccurrences(of: "\u{3000}", with: " "))))
+    }
+
+    static let openingBrackets: Set<Character> = Set("(（[［「『【〔")
+    static let closingBrackets: Set<Character> = Set(")）]］」』】〕")
+
+    /// `text` without a space between Japanese writing and a bracket outside it: a full-width
+    /// bracket carries its white on its outer side, which the engine reads as a space, every read
+    /// alike (`自営（飲食店）` read `自営 (飲食店)`, accepted with the space on three pages of a
+    /// newcomer's unseen form). Latin words and digits keep theirs (`Yamada (Taro)`, `101 (A棟)`).
+    static func bracketSpacesDropped(_ text: String) -> String {
+        guard text.contains(where: { openingBrackets.contains($0) || closingBrackets.contains($0) }) else { return text }
+        let chars = Array(text)
+        var out: [Character] = []
+        for (i, c) in chars.enumerated() {
+            if c == " ", i > 0, i + 1 < chars.count {
+                let before = chars[i - 1], after = chars[i + 1]
+                if (openingBrackets.contains(after) && isJapanese(before)) || (closingBrackets.contains(before) && isJapanese(after)) {
+                    continue
+                }
+            }
+            out.append(c)
+        }
+        return String(out)
+    }
+
+    /// Kana, kanji (and 々, ー): writing that sets no space before a bracket.
+    static func isJapanese(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x3040...0x30FF).contains(v) || (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || v == 0x3005
     }
 
     /// The small kana ``smallKanaFixed(_:)`` puts right: not ッ/っ (`ッツ` is spelt so) nor ヵ/ヶ

@@ -268,6 +268,21 @@ struct FieldInterpreterTests {
         #expect(FieldInterpreter.interpret(field(.text, name: "other"), recognition: symbols([("山口さくら", 0)]), zone: zone).notes.isEmpty)
     }
 
+    /// A full-width bracket's white lies on its outer side; every read took it for a space
+    /// (`自営（飲食店）` read `自営 (飲食店)` and accepted on a newcomer's unseen form).
+    @Test("A space between Japanese writing and a bracket outside it is dropped; Latin words and digits keep theirs")
+    func bracketSpaces() {
+        #expect(FieldInterpreter.cleanText("自営 (飲食店)") == "自営(飲食店)")
+        #expect(FieldInterpreter.cleanText("自営 （飲食店） 本店") == "自営（飲食店）本店")
+        #expect(FieldInterpreter.cleanText("株式会社 「みどり」 商店") == "株式会社「みどり」商店")
+        #expect(FieldInterpreter.cleanText("Yamada (Taro)") == "Yamada (Taro)")
+        #expect(FieldInterpreter.cleanText("緑荘101 (A棟)") == "緑荘101 (A棟)")
+        #expect(FieldInterpreter.cleanText("(株) みどり") == "(株)みどり")
+        #expect(FieldInterpreter.cleanText("自営 ( 飲食店 )") == "自営( 飲食店 )", "spaces inside the brackets are the reads' own")
+        let zone = PixelRect(x: 0, y: 0, width: 1, height: 1)
+        #expect(FieldInterpreter.interpret(field(.text, name: "workplace"), recognition: symbols([("自営 (飲食店)", 0)]), zone: zone).value == .text("自営(飲食店)"))
+    }
+
     /// Wrong values a newcomer's unseen form let through: a speck after a phone number read as
     /// `-`, a speck after an address read as `.`; and a piece of the frame read as `ー` or `|`.
     @Test("A lone mark at the start or end of a read goes to review (stray_mark); marks inside words do not")
