@@ -1,8 +1,10 @@
 import YomitoriYAML
 import ArgumentParser
 import Foundation
+import YomitoriExport
 import YomitoriJobs
 import YomitoriLedger
+import YomitoriTemplate
 
 /// `yomitori jobs check`: validate job files.
 struct JobsCommand: ParsableCommand {
@@ -13,7 +15,12 @@ struct JobsCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate job files (file:line:column for every problem).",
-            discussion: "Exit status: 0 no errors; 3 at least one error."
+            discussion: """
+                A job without errors of its own also has its templates and export mappings \
+                loaded, as `yomitori run` loads them, so their errors show here too.
+
+                Exit status: 0 no errors; 3 at least one error.
+                """
         )
         @Argument(help: "Job files or folders (default: jobs/).") var paths: [String] = ["jobs"]
 
@@ -29,12 +36,41 @@ struct JobsCommand: ParsableCommand {
                 }
                 for (file, diagnostics) in results.sorted(by: { $0.key < $1.key }) {
                     for d in diagnostics { print(d.description) }
-                    let n = diagnostics.filter { $0.severity == .error }.count
+                    var n = diagnostics.filter { $0.severity == .error }.count
+                    if n == 0, let job = JobLoader.report(path: file).job {
+                        let problems = Self.referencedFileErrors(job)
+                        for problem in problems { print(problem) }
+                        n += problems.count
+                    }
                     errors += n
                     if n == 0 { print("\(file): OK") }
                 }
             }
             if errors > 0 { throw ExitCode(3) }
+        }
+
+        /// The errors of the templates and export mappings `job` names, as `yomitori run` would
+        /// meet them when it starts or exports (a mapping file not written yet is the job file's
+        /// warning already, so it is not loaded here).
+        static func referencedFileErrors(_ job: JobDefinition) -> [String] {
+            var errors: [String] = []
+            for path in job.templates {
+                do { _ = try TemplateLoader.load(path: path) } catch { errors.append("\(error)") }
+            }
+            for case .export(let config) in job.steps.map(\.step) {
+                do {
+                    switch config.mapping {
+                    case .file(let path):
+                        guard FileManager.default.fileExists(atPath: path) else { continue }
+                        _ = try ExportMapping.load(path: path)
+                    case .inline(let yaml, let file, _):
+                        _ = try ExportMapping.parse(yaml: yaml, file: file)
+                    }
+                } catch {
+                    errors.append("\(error)")
+                }
+            }
+            return errors
         }
     }
 }
