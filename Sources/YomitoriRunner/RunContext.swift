@@ -59,8 +59,17 @@ struct RunContext: Sendable {
             let folder = job.route?.folder(for: .duplicate) ?? job.route?.folder(for: .failed)
             var routed: String?
             if let folder {
+                // With a note, like any file put aside: in the error folder a duplicate would
+                // otherwise look like a failure nobody explained.
                 let target = try expand(folder, fileName: file.originalName)
-                routed = try FileRoute.move(file.path, toFolder: target, name: file.originalName)
+                let earlier = try await ledger.input(id: of).map { ($0.originalPath as NSString).lastPathComponent } ?? of
+                let note = QuarantineReason(
+                    code: "duplicate_content",
+                    messageJA: "すでに処理したファイル（\(earlier)）と同じ内容です。二重に取り込まないよう、読み取りませんでした",
+                    messageEN: "the same content as a file already processed (\(earlier)); not read again, so it is not imported twice",
+                    job: job.id, run: runID, inputID: id, timeZone: job.timeZone
+                )
+                routed = try Quarantine.move(file: file.path, to: target, reason: note, name: file.originalName).path
             }
             try await ledger.markInputRouted(id: id, to: routed)
             logger.info("duplicate input", metadata: ["input.id": "\(id)", "input.duplicate_of": "\(of)"])

@@ -117,7 +117,9 @@ struct RunCommandTests {
         let third = try job.run()
         let thirdCounts = try #require(try Self.report(third)["counts"] as? [String: Int])
         #expect(thirdCounts["duplicates"] == 1)
-        #expect(job.files("duplicate") == ["again.png"])
+        #expect(job.files("duplicate") == ["again.png", "again.png.error.json", "again.png.error.txt"])
+        let duplicateNote = try String(contentsOfFile: job.root.appendingPathComponent("duplicate/again.png.error.txt").path, encoding: .utf8)
+        #expect(duplicateNote.contains("duplicate_content") && duplicateNote.contains("a_juminhyo-clean-01.png"), "\(duplicateNote)")
         #expect(try job.importRows().count == accepted)
 
         let status = try CLIRunner.run(["status", "--ledger", job.ledger])
