@@ -61,7 +61,7 @@ struct CalibrateCommand: ParsableCommand {
         let reader = FormReader(templates: try loadTemplates(templates))
         var observations: [Calibration.Observation] = []
         var wrongLines: [String] = []
-        var invalidAccepted = 0, invalidTotal = 0, unread = 0, pagesRead = 0, matched = 0
+        var invalidAccepted = 0, invalidTotal = 0, unread = 0, pagesRead = 0, pagesAccepted = 0, matched = 0
         var unknownFields: Set<String> = []
         for path in files {
             let scan: ScanFile
@@ -84,6 +84,7 @@ struct CalibrateCommand: ParsableCommand {
                     continue
                 }
                 pagesRead += 1
+                if read.status == .accepted { pagesAccepted += 1 }
                 for (field, expected) in truthPage.fields {
                     guard let got = read[field: field] else {
                         if unknownFields.insert(field).inserted {
@@ -133,6 +134,10 @@ struct CalibrateCommand: ParsableCommand {
         print(String(format: "accepted: %.1f%% of %d fields; %.2f%% of accepted fields right; deliberately invalid values accepted: %d of %d; pages not read: %d",
                      t.fields == 0 ? 0 : Double(t.accepted) / Double(t.fields) * 100, t.fields, t.acceptedPrecision * 100,
                      invalidAccepted, invalidTotal, unread))
+        // A page goes into the import file only when every field of it is accepted: fields accepted
+        // say little about the pages nobody has to look at.
+        print(String(format: "pages accepted whole (nothing to check): %d of %d (%.1f%%)",
+                     pagesAccepted, pagesRead, pagesRead == 0 ? 0 : Double(pagesAccepted) / Double(pagesRead) * 100))
         // What the decisions cost: Tesseract recognitions (every read, confirming reads included).
         print(String(format: "recognitions: %.1f per page (%d pages)",
                      pagesRead == 0 ? 0 : Double(reader.engines.recognitions) / Double(pagesRead), pagesRead))

@@ -169,8 +169,11 @@ struct CalibrateCommandTests {
         #expect(acceptedShare >= 85, "\(summary)")
         #expect(precision >= 99.5, "\(summary)")
         #expect(summary.contains("deliberately invalid values accepted: 0 of"))
-        // What the decisions cost: recognitions per page.
+        // What the decisions cost: recognitions per page; and how many pages need no person.
         #expect(result.stdoutLines.contains { $0.hasPrefix("recognitions: ") && $0.contains(" per page (") })
+        let pages = try #require(result.stdoutLines.first { $0.hasPrefix("pages accepted whole (nothing to check): ") })
+        let counts = pages.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
+        #expect(counts.count == 3 && counts[0] <= counts[1] && counts[1] == 24, "\(pages)")
     }
 
     /// A newcomer's truth files that matched nothing printed "accepted: 100.0% of 0 fields" and
