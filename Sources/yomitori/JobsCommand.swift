@@ -1,10 +1,9 @@
 import YomitoriYAML
 import ArgumentParser
 import Foundation
-import YomitoriExport
 import YomitoriJobs
 import YomitoriLedger
-import YomitoriTemplate
+import YomitoriRunner
 
 /// `yomitori jobs check`: validate job files.
 struct JobsCommand: ParsableCommand {
@@ -29,16 +28,21 @@ struct JobsCommand: ParsableCommand {
             for path in paths {
                 var isDir: ObjCBool = false
                 let results: [String: [JobDiagnostic]]
+                let jobs: [String: JobDefinition]
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                    results = JobLoader.checkAll(directory: path)
+                    let loaded = JobLoader.loadAll(directory: path)
+                    results = loaded.diagnostics
+                    jobs = Dictionary(loaded.jobs.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
                 } else {
-                    results = [path: JobLoader.check(path: path)]
+                    let report = JobLoader.report(path: path)
+                    results = [path: report.diagnostics]
+                    jobs = report.job.map { [path: $0] } ?? [:]
                 }
                 for (file, diagnostics) in results.sorted(by: { $0.key < $1.key }) {
                     for d in diagnostics { print(d.description) }
                     var n = diagnostics.filter { $0.severity == .error }.count
-                    if n == 0, let job = JobLoader.report(path: file).job {
-                        let problems = Self.referencedFileErrors(job)
+                    if n == 0, let job = jobs[file] {
+                        let problems = JobPreflight.errors(of: job)
                         for problem in problems { print(problem) }
                         n += problems.count
                     }
@@ -47,30 +51,6 @@ struct JobsCommand: ParsableCommand {
                 }
             }
             if errors > 0 { throw ExitCode(3) }
-        }
-
-        /// The errors of the templates and export mappings `job` names, as `yomitori run` would
-        /// meet them when it starts or exports (a mapping file not written yet is the job file's
-        /// warning already, so it is not loaded here).
-        static func referencedFileErrors(_ job: JobDefinition) -> [String] {
-            var errors: [String] = []
-            for path in job.templates {
-                do { _ = try TemplateLoader.load(path: path) } catch { errors.append("\(error)") }
-            }
-            for case .export(let config) in job.steps.map(\.step) {
-                do {
-                    switch config.mapping {
-                    case .file(let path):
-                        guard FileManager.default.fileExists(atPath: path) else { continue }
-                        _ = try ExportMapping.load(path: path)
-                    case .inline(let yaml, let file, _):
-                        _ = try ExportMapping.parse(yaml: yaml, file: file)
-                    }
-                } catch {
-                    errors.append("\(error)")
-                }
-            }
-            return errors
         }
     }
 }

@@ -84,19 +84,24 @@ struct WrittenValueTests {
         #expect(furigana.value != .text("ヤマタ タロウ") || furigana.status != .accepted, "the 濁点 lost and accepted")
     }
 
+    /// The sample page's 氏名 as read with each of the fixture's `rows` in its zone.
+    private func nameFields(pasting rows: [Int]) throws -> [FieldRead] {
+        let (reader, page, plain, strip) = try fixture()
+        let zone = try #require(plain[field: "name"]).zone
+        return try rows.map { row in
+            guard case .read(let read) = reader.read(pasted(row, of: strip, into: zone, on: page), id: PageID(file: Self.file, page: 0)) else {
+                throw CocoaError(.fileReadCorruptFile)
+            }
+            return try #require(read[field: "name"])
+        }
+    }
+
     /// Many applicants write 姓 and 名 as one word. Read so, with no gap in the ink wide enough
     /// for a space, the name is what was written and is accepted as it is; it went to review
     /// (`name_unsplit`) as though the reads had lost a space.
     @Test("A name written as one word (木村健太) is accepted as written; one with a space keeps it")
     func nameWrittenAsOneWord() throws {
-        let (reader, page, plain, strip) = try fixture()
-        let zone = try #require(plain[field: "name"]).zone
-        for (row, written) in [(8, "木村健太"), (9, "木村 健太")] {
-            guard case .read(let read) = reader.read(pasted(row, of: strip, into: zone, on: page), id: PageID(file: Self.file, page: 0)) else {
-                Issue.record("page not read with \(written)")
-                continue
-            }
-            let name = try #require(read[field: "name"])
+        for (name, written) in zip(try nameFields(pasting: [8, 9]), ["木村健太", "木村 健太"]) {
             #expect(name.value == .text(written), "read \(name.raw)")
             #expect(name.status == .accepted, "\(written) read \(name.raw): \(name.reasons.map(\.code))")
         }
@@ -107,14 +112,7 @@ struct WrittenValueTests {
     /// name goes to a person instead of being imported as read.
     @Test("山本 紘一 and 碓井 健太, whose 紘 and 碓 the models do not have, go to review")
     func nameKanjiNotInModels() throws {
-        let (reader, page, plain, strip) = try fixture()
-        let zone = try #require(plain[field: "name"]).zone
-        for (row, written) in [(5, "山本 紘一"), (6, "碓井 健太")] {
-            guard case .read(let read) = reader.read(pasted(row, of: strip, into: zone, on: page), id: PageID(file: Self.file, page: 0)) else {
-                Issue.record("page not read with \(written)")
-                continue
-            }
-            let name = try #require(read[field: "name"])
+        for (name, written) in zip(try nameFields(pasting: [5, 6]), ["山本 紘一", "碓井 健太"]) {
             #expect(name.value != .text(written), "\(written): the models cannot output it, read \(name.raw)")
             #expect(name.status != .accepted, "\(written) read \(name.raw), accepted")
             #expect(name.reasons.contains { $0.code == "name_look_alike" }, "\(written) read \(name.raw): \(name.reasons.map(\.code))")
