@@ -5,7 +5,7 @@ import YomitoriTemplate
 /// 丁 read as 」, ], J or T (or lost), and a prefecture name one character off.
 ///
 /// Only corrections that cannot turn a right address into a wrong one are made: "N目" after a
-/// number never occurs in an address, nor does "N丁日" (目 read as 日; 二日市 has no 丁), a kanji 一 or a long-vowel ー between two Arabic digits is
+/// number never occurs in an address, nor does "N丁日" (目 read as 日; 二日市 has no 丁), a kanji 一, a long-vowel ー or a hyphen (with spaces around it) between two Arabic digits is
 /// the dash of a 番地 written 1-11-17, a space between a number and its unit (7 番), or before
 /// or after a 丁目, 番地 or 番 number (栄 １丁目), is no part of the address, and a text that
 /// starts one character away from exactly one prefecture name is that prefecture.
@@ -17,7 +17,9 @@ enum AddressCorrection {
     /// 15-3, so the 号 was most likely lost (the engine drops a last character a fax has thinned).
     /// Not when more digits follow a space (`16番2 2号`: `spaced_number` already asks).
     private static let bareBan = try? NSRegularExpression(pattern: "番[0-9０-９]+(?![0-9０-９]|号|\\s+[0-9０-９])")
-    private static let dash = try? NSRegularExpression(pattern: "(?<=[0-9０-９])\\s*[一ー]\\s*(?=[0-9０-９])")
+    /// A dash between two Arabic digits (a kanji 一, a long-vowel ー or any hyphen), with the
+    /// white space the engine puts around it (`魚町1 - 7- 19` in a wide font): a 番地 `-`.
+    private static let dash = try? NSRegularExpression(pattern: "(?<=[0-9０-９])\\s*[一ー\\-－‐‑−–—]\\s*(?=[0-9０-９])")
     /// White space between a number and the unit after it (`7 番`, `5 丁目`): never part of an
     /// address, always the engine's spacing of widely printed digits.
     private static let unitSpace = try? NSRegularExpression(pattern: "(?<=[0-9０-９])\\s+(?=[番号丁条])")

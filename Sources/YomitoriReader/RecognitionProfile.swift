@@ -93,6 +93,12 @@ struct RecognitionProfile: Equatable {
                 confirmingReads.append(SecondRead(language: Self.secondJapaneseModel, mode: other, scale: 1))
             }
         }
+        if field.type == .phone, latinModel {
+            // Both first reads are the Latin model's, at two scales: they share its habits. In a
+            // Mincho whose 3 has a flat top (Ume Mincho) both read 3239 as 5259, clear and sure;
+            // the Japanese model reads it right. Its read, as one word, must give the same number.
+            confirmingReads = [SecondRead(language: language, mode: .rawLine, scale: 1), SecondRead(language: "jpn", mode: .singleWord, scale: 1)]
+        }
         if [.digits, .number].contains(field.type), latinModel {
             // A digits whitelist makes the engine read anything as digits: 通 written after a
             // number (`1通` read 13), a pencil stroke beside it (3 read 4). The Japanese model

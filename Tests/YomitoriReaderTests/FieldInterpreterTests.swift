@@ -105,6 +105,9 @@ struct FieldInterpreterTests {
     func addressDash() {
         #expect(AddressCorrection.apply("東京都世田谷区三軒茶屋1一11 ー 17 パークハウス中央705") == "東京都世田谷区三軒茶屋1-11-17 パークハウス中央705")
         #expect(AddressCorrection.apply("東京都みどり市旭町６一１３一１２") == "東京都みどり市旭町６-１３-１２")
+        // A hyphen with the engine's spaces around it (a wide font): the spaces go.
+        #expect(AddressCorrection.apply("福岡県北九州市小倉北区魚町1 - 7- 19") == "福岡県北九州市小倉北区魚町1-7-19")
+        #expect(AddressCorrection.apply("東京都みどり市中央２ －１６－ ３") == "東京都みどり市中央２-１６-３")
         // Not between two Arabic digits: left as read.
         #expect(AddressCorrection.apply("宮城県仙台市青葉区一番町1丁目") == "宮城県仙台市青葉区一番町1丁目")
         #expect(AddressCorrection.apply("北海道札幌市中央区北一条西2丁目 ハイツ一番館3") == "北海道札幌市中央区北一条西2丁目 ハイツ一番館3")
