@@ -13,7 +13,7 @@ struct ConfirmingReadTests {
         FieldSpec(name: "f", type: type, zone: RectMM(x: 0, y: 0, width: 50, height: 10), language: "")
     }
 
-    @Test("Free-text types and dates are confirmed by a raw-line read; kanji text by the first model only")
+    @Test("Free-text types, dates and phones are confirmed by another read; kanji text by the first model only")
     func profiles() {
         let text = RecognitionProfile(for: field(.text))
         #expect(text.confirmingReads == [.init(language: "jpn", mode: .rawLine, scale: 1)])
@@ -32,8 +32,13 @@ struct ConfirmingReadTests {
             #expect(RecognitionProfile(for: field(type)).confirmingReads == [.init(language: "jpn", mode: .singleWord, scale: 1, unrestricted: true)], "\(type)")
         }
         #expect(text.confirmingReads.allSatisfy { !$0.unrestricted } && date.confirmingReads.allSatisfy { !$0.unrestricted })
-        // Types read with Latin models, whitelists and format checks (or their own second read) pay nothing more.
-        for type in [FieldType.phone, .comb, .checkbox, .choice] {
+        // Phones: both first reads are the Latin model's (a flat-topped Mincho 3 read 5 by both):
+        // its raw line, or the Japanese model as one word, must give the same number.
+        #expect(RecognitionProfile(for: field(.phone)).confirmingReads == [
+            .init(language: "eng", mode: .rawLine, scale: 1), .init(language: "jpn", mode: .singleWord, scale: 1),
+        ])
+        // Comb boxes (a line read of their own) and ticks (pixels) pay nothing more.
+        for type in [FieldType.comb, .checkbox, .choice] {
             #expect(RecognitionProfile(for: field(type)).confirmingReads.isEmpty, "\(type)")
         }
         // A field the template reads as a raw line already is confirmed by a single-word read.
@@ -99,6 +104,27 @@ struct ConfirmingReadTests {
         let date = try #require(read[field: "apply_date"])
         #expect(date.value == .text("2025-10-08") || date.status != .accepted, "read \(date.raw), accepted as \(String(describing: date.value))")
         #expect(date.value == .text("2025-10-08") || date.secondRead == .text("2025-10-08"), "the person is shown \(String(describing: date.secondRead))")
+    }
+
+    /// A 転入届 typed in Ume Mincho (`Tests/Fixtures/flat-three-phone.jpg`: `make_holdout.py
+    /// --seed 92 --per-form 16` with its fonts swapped for six others, a degraded page), whose
+    /// flat-topped 3s both first reads of the phone (the Latin model's, at two scales) gave as 5:
+    /// 042-754-3239 accepted as 042-754-5259. The raw line and the Japanese model read 3239.
+    @Test("A phone whose 3s both line reads gave as 5 (a flat-topped Mincho 3) is not accepted (real Tesseract)")
+    func flatTopThreeInPhone() throws {
+        let reader = try SampleCorpus.reader()
+        let path = SampleCorpus.root.appendingPathComponent("Tests/Fixtures/flat-three-phone.jpg").path
+        guard case .read(let read) = reader.read(try ScanFile(path: path).page(0), id: PageID(file: "flat-three-phone.jpg", page: 0)) else {
+            Issue.record("flat-three-phone.jpg not read")
+            return
+        }
+        let phone = try #require(read[field: "phone"])
+        #expect(phone.value == .text("042-754-3239") || phone.status != .accepted, "read \(phone.raw), accepted")
+        guard case .text(let shown)? = phone.secondRead else {
+            Issue.record("no second read")
+            return
+        }
+        #expect(phone.value == .text("042-754-3239") || shown.contains("042-754-3239"), "the person is shown \(shown)")
     }
 
     @Test("A date's raw-line read disputes a digit when it holds as many digits as the agreed read, or more")
