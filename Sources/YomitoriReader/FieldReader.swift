@@ -3,6 +3,7 @@ import YomitoriResults
 import YomitoriOCR
 import YomitoriTemplate
 import YomitoriVision
+import YomitoriText
 
 /// Reads one field from a registered page: cuts its zone, cleans it, and asks the engine or the pixels.
 struct FieldReader {
@@ -218,9 +219,9 @@ struct FieldReader {
         field.type == .date && value != nil && decimalDigits(in: text) >= decimalDigits(in: agreedRaw)
     }
 
-    /// How many decimal digits (ASCII or full-width) `text` holds; kanji numerals do not count.
+    /// How many digits (ASCII or full-width) `text` holds; kanji numerals do not count.
     static func decimalDigits(in text: String) -> Int {
-        text.unicodeScalars.filter { $0.properties.generalCategory == .decimalNumber }.count
+        JapaneseText.digitsOnly(text).count
     }
 
     /// Confidence given to a value two independent reads agree on.

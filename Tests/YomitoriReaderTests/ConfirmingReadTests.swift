@@ -88,6 +88,15 @@ struct ConfirmingReadTests {
         }
     }
 
+    /// `name` as read on the first page of `Tests/Fixtures/<file>` with the sample templates.
+    static func field(_ name: String, onFixture file: String) throws -> FieldRead {
+        let path = SampleCorpus.root.appendingPathComponent("Tests/Fixtures/\(file)").path
+        guard case .read(let read) = try SampleCorpus.reader().read(try ScanFile(path: path).page(0), id: PageID(file: file, page: 0)) else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "\(file) not read"])
+        }
+        return try #require(read[field: name])
+    }
+
     /// A curled 児童手当 page (`Tests/Fixtures/curled-date.png`: `make_holdout.py --seed 81
     /// --per-form 16`, then `make_stress.py --conditions curl --seed 5` with seeds 81–84) whose
     /// 申請日 令和7年10月8日 both models' line reads gave as 1月8日, and the `Japanese` model's raw
@@ -95,13 +104,7 @@ struct ConfirmingReadTests {
     /// agreed one, so a person sees both.
     @Test("A date whose 0 both line reads dropped (10月 read 1月) is not accepted when the first model's raw line reads it (real Tesseract)")
     func droppedDigitInDate() throws {
-        let reader = try SampleCorpus.reader()
-        let path = SampleCorpus.root.appendingPathComponent("Tests/Fixtures/curled-date.png").path
-        guard case .read(let read) = reader.read(try ScanFile(path: path).page(0), id: PageID(file: "curled-date.png", page: 0)) else {
-            Issue.record("curled-date.png not read")
-            return
-        }
-        let date = try #require(read[field: "apply_date"])
+        let date = try Self.field("apply_date", onFixture: "curled-date.png")
         #expect(date.value == .text("2025-10-08") || date.status != .accepted, "read \(date.raw), accepted as \(String(describing: date.value))")
         #expect(date.value == .text("2025-10-08") || date.secondRead == .text("2025-10-08"), "the person is shown \(String(describing: date.secondRead))")
     }
@@ -112,13 +115,7 @@ struct ConfirmingReadTests {
     /// 042-754-3239 accepted as 042-754-5259. The raw line and the Japanese model read 3239.
     @Test("A phone whose 3s both line reads gave as 5 (a flat-topped Mincho 3) is not accepted (real Tesseract)")
     func flatTopThreeInPhone() throws {
-        let reader = try SampleCorpus.reader()
-        let path = SampleCorpus.root.appendingPathComponent("Tests/Fixtures/flat-three-phone.jpg").path
-        guard case .read(let read) = reader.read(try ScanFile(path: path).page(0), id: PageID(file: "flat-three-phone.jpg", page: 0)) else {
-            Issue.record("flat-three-phone.jpg not read")
-            return
-        }
-        let phone = try #require(read[field: "phone"])
+        let phone = try Self.field("phone", onFixture: "flat-three-phone.jpg")
         #expect(phone.value == .text("042-754-3239") || phone.status != .accepted, "read \(phone.raw), accepted")
         guard case .text(let shown)? = phone.secondRead else {
             Issue.record("no second read")
