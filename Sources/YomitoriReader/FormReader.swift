@@ -50,8 +50,11 @@ public final class FormReader {
                 for f in page.fields where f.type.usesOCR {
                     let profile = RecognitionProfile(for: f)
                     if !langs.contains(profile.language) { langs.append(profile.language) }
-                    for other in profile.secondReads + profile.confirmingReads where !optional.contains(other.language) {
-                        optional.append(other.language)
+                    // A comb field's arbiter only when installed; the next one on the list is
+                    // created on first use if it is not.
+                    let others = (profile.secondReads + profile.confirmingReads).map(\.language) + profile.combArbiters.prefix(1)
+                    for other in others where !optional.contains(other) {
+                        optional.append(other)
                     }
                 }
                 if page.formMarker != nil {

@@ -20,6 +20,9 @@ struct RecognitionProfile: Equatable {
     /// allowed characters hold letters and digits. Its first read keeps each symbol's runner-up
     /// characters, for ``FieldReader`` to check.
     var mixesLettersAndDigits = false
+    /// Comb boxes: models, in order, whose read of the boxes' line settles a disagreement between
+    /// the box-by-box read and the first model's line read; the first one installed reads.
+    var combArbiters: [String] = []
 
     struct SecondRead: Equatable {
         var language: String
@@ -76,6 +79,12 @@ struct RecognitionProfile: Equatable {
             secondReads = [rescaled, SecondRead(language: language, mode: .rawLine, scale: 1.25)]
         }
         let latinModel = !language.contains("jpn") && !language.hasPrefix("script/")
+        if field.type == .comb {
+            // A lone box is read with no context, and a face the model finds odd loses one digit
+            // class there (Ume Gothic's and VL Gothic's 3 read 4 or 5 in every box, Migu 1P's 1
+            // read 4) while the boxes' line read is right. Another model settles it.
+            combArbiters = [Self.secondJapaneseModel, "jpn"].filter { $0 != language }
+        }
         if field.type.usesOCR, field.type != .comb, latinModel {
             // No whitelist: any character.
             mixesLettersAndDigits = whitelist.map { $0.contains(where: \.isLetter) && $0.contains(where: \.isNumber) } ?? true

@@ -90,11 +90,16 @@ struct ConfirmingReadTests {
 
     /// `name` as read on the first page of `Tests/Fixtures/<file>` with the sample templates.
     static func field(_ name: String, onFixture file: String) throws -> FieldRead {
+        try #require(try page(onFixture: file)[field: name])
+    }
+
+    /// The first page of `Tests/Fixtures/<file>` as read with the sample templates.
+    static func page(onFixture file: String) throws -> PageRead {
         let path = SampleCorpus.root.appendingPathComponent("Tests/Fixtures/\(file)").path
         guard case .read(let read) = try SampleCorpus.reader().read(try ScanFile(path: path).page(0), id: PageID(file: file, page: 0)) else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "\(file) not read"])
         }
-        return try #require(read[field: name])
+        return read
     }
 
     /// A curled 児童手当 page (`Tests/Fixtures/curled-date.png`: `make_holdout.py --seed 81
