@@ -157,6 +157,7 @@ struct FieldReader {
             // The first read must be part of the agreement: when it stands alone against two
             // others, the majority gives the value but a person confirms it.
             let includesFirst = i == 0 || agreeing.contains { $0.offset == 0 }
+                || (reads[0].read.value == nil && lostEraInitial(reads[0].read.raw, agreed: candidate.read.raw))
             let independent = includesFirst && (oneModel || agreeing.contains { $0.element.model != candidate.model })
             if independent {
                 // Confirmed by an independent read: that agreement, not the engine's own score,
@@ -171,6 +172,21 @@ struct FieldReader {
         }
         first.secondRead = reads[1].read.value ?? .text("")
         return first
+    }
+
+    /// Whether a first read that gave no date (`和7年1月14日`) is the agreed read (`令和7年1月14日`)
+    /// without the first kanji of its era name, and nothing else. The `jpn` model loses the 令 of a
+    /// printed 令和 in faces it finds odd (VL Gothic, Migu 1P, Ume Gothic and Mincho: read as 仙, 届
+    /// or 倒 without a whitelist, dropped with the date's): every digit is still its own read, so it
+    /// is part of the agreement. Which era it was (令和 or 昭和) the agreeing reads decide.
+    static func lostEraInitial(_ raw: String, agreed: String) -> Bool {
+        let kept = Self.compact(raw), full = Self.compact(agreed)
+        guard let era = Era.allCases.first(where: { full.hasPrefix($0.kanji) }) else { return false }
+        return kept == String(full.dropFirst()) && kept.hasPrefix(era.kanji.dropFirst())
+    }
+
+    private static func compact(_ text: String) -> String {
+        JapaneseText.nfkc(text).filter { !$0.isWhitespace }
     }
 
     /// Whether the first model's two reads agree and the other model's read differs only by

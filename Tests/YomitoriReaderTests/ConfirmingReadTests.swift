@@ -129,6 +129,16 @@ struct ConfirmingReadTests {
         #expect(phone.value == .text("042-754-3239") || shown.contains("042-754-3239"), "the person is shown \(shown)")
     }
 
+    /// The same page (Ume Mincho): the `jpn` line read of 届出日 lost the 令 of the printed 令和
+    /// (`和5年5月29日`, no date), and the date went to a person though every read had its digits
+    /// right (see ``FieldReader/lostEraInitial(_:agreed:)``).
+    @Test("A date whose first read lost only the 令 of 令和 is accepted (real Tesseract)")
+    func lostEraInitial() throws {
+        let date = try Self.field("notify_date", onFixture: "flat-three-phone.jpg")
+        #expect(date.value == .text("2023-05-29"))
+        #expect(date.status == .accepted, "\(date.reasons.map(\.code)), second read \(String(describing: date.secondRead))")
+    }
+
     @Test("A date's raw-line read disputes a digit when it holds as many digits as the agreed read, or more")
     func dateDigitDisputes() {
         let date = field(.date)

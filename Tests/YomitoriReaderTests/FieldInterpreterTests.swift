@@ -328,6 +328,28 @@ struct FieldInterpreterTests {
         #expect(otherFirst.value == .text("2025-06-13") && otherFirst.secondRead == .text("2025-06-18"), "a person confirms")
     }
 
+    /// The `jpn` model loses the 令 of a printed 令和 in faces it finds odd (VL Gothic, Migu 1P, Ume):
+    /// its read `和7年1月14日` is no date, but every digit in it is its own read.
+    @Test("Voting: a first date read that lost only its era's first kanji (和7年 for 令和7年) is part of the agreement")
+    func lostEraInitial() {
+        func read(_ value: String?, raw: String) -> FieldRead {
+            var read = Self.read(value, type: "date")
+            read.raw = raw
+            return read
+        }
+        let others = [(read("2025-01-14", raw: "令和7年1月14日"), "script/Japanese"), (read("2025-01-14", raw: "令和 7年 1月14日"), "jpn")]
+        let lost = FieldReader.vote([(read(nil, raw: "和 7年1月14日"), "jpn")] + others)
+        #expect(lost.value == .text("2025-01-14") && lost.secondRead == .text("2025-01-14"))
+        // Anything more lost or changed, or another era's tail: a person confirms.
+        for raw in ["和7年1月4日", "7年1月14日", "令7年1月14日", "和7年1月14", "成7年1月14日", ""] {
+            let vote = FieldReader.vote([(read(nil, raw: raw), "jpn")] + others)
+            #expect(vote.secondRead == .text(""), "\(raw)")
+        }
+        #expect(FieldReader.lostEraInitial("和62年3月1日", agreed: "昭和62年3月1日"))
+        #expect(FieldReader.lostEraInitial("成9年3月1日", agreed: "平成9年3月1日"))
+        #expect(!FieldReader.lostEraInitial("令和7年1月14日", agreed: "令和7年1月14日"))
+    }
+
     /// The other model's read alone disagrees with the first model's two, by characters it
     /// added (カトウ read カカトウ by script/Japanese): the first model's agreement is no
     /// confirmation, so the other model reads again at another scale, and its agreement confirms.
