@@ -180,9 +180,8 @@ struct FieldReader {
     /// or 倒 without a whitelist, dropped with the date's): every digit is still its own read, so it
     /// is part of the agreement. Which era it was (令和 or 昭和) the agreeing reads decide.
     static func lostEraInitial(_ raw: String, agreed: String) -> Bool {
-        let kept = Self.compact(raw), full = Self.compact(agreed)
-        guard let era = Era.allCases.first(where: { full.hasPrefix($0.kanji) }) else { return false }
-        return kept == String(full.dropFirst()) && kept.hasPrefix(era.kanji.dropFirst())
+        let full = Self.compact(agreed)
+        return Era.allCases.contains { full.hasPrefix($0.kanji) } && Self.compact(raw) == String(full.dropFirst())
     }
 
     private static func compact(_ text: String) -> String {
@@ -356,12 +355,10 @@ struct FieldReader {
             confidences.append(found?.1 ?? 0)
         }
         let line = readCombLine(cells, engine: engine, whitelist: profile.whitelist)
-        let settled = line.flatMap { settleComb(chars, line: $0, cells: cells, profile: profile) }
-        if let settled {
-            for i in chars.indices where chars[i] != settled[i] {
-                chars[i] = settled[i]
-                confidences[i] = Self.confirmedConfidence
-            }
+        if let settled = line.flatMap({ settleComb(chars, line: $0, cells: cells, profile: profile) }) {
+            // A box's own score was for the character it misread: the agreement is the evidence.
+            for i in chars.indices where chars[i] != settled[i] { confidences[i] = Self.confirmedConfidence }
+            chars = settled
         } else {
             for i in chars.indices where cells[i] != nil && chars[i].isEmpty {
                 notes.append("comb_box_unclear")
@@ -387,7 +384,7 @@ struct FieldReader {
     /// right. Returns nil when nothing is settled: the disagreement goes to a person.
     private func settleComb(_ chars: [String], line: [String], cells: [GrayImage?], profile: RecognitionProfile) -> [String]? {
         let inked = cells.map { $0 != nil }
-        guard line != chars, Self.lineSettles(line, other: line, inked: inked),
+        guard line != chars, Self.fillsInkedBoxes(line, inked: inked),
               let arbiter = profile.combArbiters.lazy.compactMap({ try? self.engines.engine(for: $0) }).first,
               let other = readCombLine(cells, engine: arbiter, whitelist: profile.whitelist),
               Self.lineSettles(line, other: other, inked: inked) else {
@@ -400,8 +397,13 @@ struct FieldReader {
     /// (`line`): the same characters, box for box, and exactly one in every inked box. Two line
     /// reads that both lost a box's digit, or read one box as two, settle nothing.
     static func lineSettles(_ line: [String], other: [String], inked: [Bool]) -> Bool {
-        guard line == other, line.count == inked.count else { return false }
-        return zip(line, inked).allSatisfy { $0.count == ($1 ? 1 : 0) }
+        line == other && fillsInkedBoxes(line, inked: inked)
+    }
+
+    /// Whether a line read of comb boxes holds exactly one character in every inked box and none
+    /// in a blank one.
+    static func fillsInkedBoxes(_ line: [String], inked: [Bool]) -> Bool {
+        line.count == inked.count && zip(line, inked).allSatisfy { $0.count == ($1 ? 1 : 0) }
     }
 
     /// One comb box: as one character, then as a word, then as a raw line, until a mode reads

@@ -80,9 +80,7 @@ struct RecognitionProfile: Equatable {
         }
         let latinModel = !language.contains("jpn") && !language.hasPrefix("script/")
         if field.type == .comb {
-            // A lone box is read with no context, and a face the model finds odd loses one digit
-            // class there (Ume Gothic's and VL Gothic's 3 read 4 or 5 in every box, Migu 1P's 1
-            // read 4) while the boxes' line read is right. Another model settles it.
+            // Another model settles a disagreement of the box and line reads (FieldReader.settleComb).
             combArbiters = [Self.secondJapaneseModel, "jpn"].filter { $0 != language }
         }
         if field.type.usesOCR, field.type != .comb, latinModel {
