@@ -180,12 +180,8 @@ struct FieldReader {
     /// or 倒 without a whitelist, dropped with the date's): every digit is still its own read, so it
     /// is part of the agreement. Which era it was (令和 or 昭和) the agreeing reads decide.
     static func lostEraInitial(_ raw: String, agreed: String) -> Bool {
-        let full = Self.compact(agreed)
-        return Era.allCases.contains { full.hasPrefix($0.kanji) } && Self.compact(raw) == String(full.dropFirst())
-    }
-
-    private static func compact(_ text: String) -> String {
-        JapaneseText.nfkc(text).filter { !$0.isWhitespace }
+        let full = spacingKey(agreed, numbered: false)
+        return Era.allCases.contains { full.hasPrefix($0.kanji) } && spacingKey(raw, numbered: false) == String(full.dropFirst())
     }
 
     /// Whether the first model's two reads agree and the other model's read differs only by
